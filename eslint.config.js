@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.tmp/**', 'bench/runs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page and feed text must never become markup.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Use textContent / DOM nodes: never put text into markup.' },
+        { property: 'outerHTML', message: 'Use textContent / DOM nodes: never put text into markup.' },
+        { property: 'insertAdjacentHTML', message: 'Use DOM nodes: never put text into markup.' },
+      ],
+    },
+  },
+  {
+    // The rule engine is pure: no DOM, no extension APIs, no adapters.
+    files: ['src/rules/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/content/**', '**/background/**', '**/popup/**', '**/shared/**'], message: 'src/rules must not depend on adapters.' },
+            { group: ['webextension-polyfill', 'happy-dom', 'playwright-core'], message: 'src/rules knows no browser.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'fetch', 'location', 'MutationObserver', 'HTMLElement'].map(
+          (name) => ({ name, message: 'src/rules is pure: no DOM or extension globals.' }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,2 @@
+// Service worker entry: filled in by the journeys issue.
+export {};

@@ -1,0 +1,2 @@
+// Popup entry: filled in by the journeys issue.
+export {};

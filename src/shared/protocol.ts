@@ -1,0 +1,64 @@
+/**
+ * The one message protocol between content script, popup and background. Names say the direction
+ * (`content->background`, `popup->background`). The receiver validates every payload with the schemas
+ * here; the content script imports only the types and names (zod stays out of its bundle).
+ */
+import { z } from '../rules/zod.ts';
+import { CartSnapshotSchema } from '../rules/schemas/snapshot.ts';
+import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
+
+export const CONTENT_TO_BACKGROUND = {
+  /** A fresh read of the page. `trigger` says why it was read. Reply: HintModel | null. */
+  snapshot: 'content->background:snapshot',
+} as const;
+
+export const POPUP_TO_BACKGROUND = {
+  getTabState: 'popup->background:get-tab-state',
+  setCodeUsed: 'popup->background:set-code-used',
+  addCode: 'popup->background:add-code',
+  removeCode: 'popup->background:remove-code',
+  refreshFeed: 'popup->background:refresh-feed',
+  saveSettings: 'popup->background:save-settings',
+} as const;
+
+export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+
+export const ContentSnapshotMessageSchema = z.object({
+  type: z.literal(CONTENT_TO_BACKGROUND.snapshot),
+  trigger: z.enum(SNAPSHOT_TRIGGERS),
+  snapshot: CartSnapshotSchema,
+});
+export type ContentSnapshotMessage = z.infer<typeof ContentSnapshotMessageSchema>;
+
+export const PopupMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(POPUP_TO_BACKGROUND.getTabState), tabId: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal(POPUP_TO_BACKGROUND.setCodeUsed),
+    accountId: z.string().min(1).max(40),
+    code: z.string().min(1).max(40),
+    used: z.boolean(),
+  }),
+  z.object({ type: z.literal(POPUP_TO_BACKGROUND.addCode), promo: PromoCodeSchema }),
+  z.object({ type: z.literal(POPUP_TO_BACKGROUND.removeCode), code: z.string().min(1).max(40) }),
+  z.object({ type: z.literal(POPUP_TO_BACKGROUND.refreshFeed) }),
+  z.object({
+    type: z.literal(POPUP_TO_BACKGROUND.saveSettings),
+    feedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ }).max(2000)]),
+  }),
+]);
+export type PopupMessage = z.infer<typeof PopupMessageSchema>;
+
+/**
+ * What the in-page hint shows, already worded by the background in the browser's language, so the
+ * content script carries no rule engine and no message catalog.
+ */
+export interface HintModel {
+  readonly tone: 'ok' | 'bad' | 'warn' | 'unknown';
+  readonly headline: string;
+  readonly detail: string | null;
+  readonly fix: string | null;
+  /** The best code that fits now, to copy. */
+  readonly copy: { readonly code: string; readonly label: string; readonly copiedLabel: string } | null;
+  readonly dismissLabel: string;
+}
