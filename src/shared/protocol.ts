@@ -62,3 +62,32 @@ export interface HintModel {
   readonly copy: { readonly code: string; readonly label: string; readonly copiedLabel: string } | null;
   readonly dismissLabel: string;
 }
+
+export interface FeedStatus {
+  /** Which copy of the feed is in use now. */
+  readonly activeSource: 'remote-feed' | 'bundled';
+  readonly publisher: string;
+  readonly generatedAt: string;
+  readonly codeCount: number;
+  readonly feedUrl: string;
+  /** The last download attempt, if any: when, and the error that kept the last good copy in place. */
+  readonly lastAttempt: { readonly at: string; readonly ok: boolean; readonly error: string | null } | null;
+}
+
+/** Reply to `getTabState`: everything the popup shows for one tab. */
+export interface TabState {
+  readonly tabId: number;
+  /** The latest snapshot of that tab, or null when it is not an AliExpress cart/checkout page we read. */
+  readonly snapshot: import('../rules/schemas/snapshot.ts').CartSnapshot | null;
+  /** Diagnosis of the code entered on that tab; null when no code was entered. */
+  readonly diagnosis: import('../rules/types.ts').Diagnosis | null;
+  readonly matches: import('../rules/types.ts').MatchingCodes | null;
+  readonly accountId: string;
+  /** Usage history of this account, newest first. */
+  readonly history: readonly import('../rules/schemas/history.ts').UsageEntry[];
+  readonly myCodes: readonly import('../rules/schemas/catalog.ts').PromoCode[];
+  readonly feed: FeedStatus;
+  readonly settings: { readonly feedUrl: string };
+  /** Storage problems found at start-up (garbage dropped), shown once so the shopper knows. */
+  readonly notices: readonly string[];
+}
