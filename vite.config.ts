@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
+import { manifestFor, parseBuildTarget } from './scripts/manifests.ts';
+
+// One config, two stores: `TARGET=firefox vite build` writes dist/firefox, plain `vite build` dist/chrome.
+const target = parseBuildTarget(process.env['TARGET']);
 
 export default defineConfig({
   build: {
-    outDir: 'dist/chrome',
+    outDir: `dist/${target}`,
     emptyOutDir: true,
     // Readable output helps store review; size is measured gzipped by the benchmark.
     minify: true,
@@ -12,7 +15,8 @@ export default defineConfig({
   },
   plugins: [
     crx({
-      manifest: manifest as Parameters<typeof crx>[0]['manifest'],
+      manifest: manifestFor(target) as Parameters<typeof crx>[0]['manifest'],
+      browser: target,
       // One self-contained content script: no loader chunk, so nothing is web-accessible to the site.
       contentScripts: { standaloneFiles: ['src/content/index.ts'] } as never,
     }),
