@@ -1,0 +1,53 @@
+/**
+ * The slice of the extension API the background uses. `index.ts` passes the real `browser`
+ * (webextension-polyfill); tests pass `tests/background/fake-browser.ts`. Keeping it this small is what
+ * lets every handler run in plain Node.
+ */
+
+export interface StorageAreaLike {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface SenderLike {
+  readonly id?: string | undefined;
+  readonly url?: string | undefined;
+  readonly tab?: { readonly id?: number | undefined; readonly url?: string | undefined } | undefined;
+}
+
+/**
+ * webextension-polyfill semantics: a listener returns a Promise to answer, or undefined to stay silent
+ * (so another listener, or nobody, answers).
+ */
+export type MessageListener = (message: unknown, sender: SenderLike) => Promise<unknown> | undefined;
+
+export interface EventLike<Listener> {
+  addListener(listener: Listener): void;
+}
+
+export interface AlarmLike {
+  readonly name: string;
+}
+
+export interface BrowserLike {
+  readonly runtime: {
+    readonly id: string;
+    getURL(path: string): string;
+    readonly onMessage: EventLike<MessageListener>;
+  };
+  readonly storage: { readonly local: StorageAreaLike; readonly session: StorageAreaLike };
+  readonly action: {
+    setBadgeText(details: { text: string; tabId?: number }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string; tabId?: number }): Promise<void>;
+  };
+  readonly alarms: {
+    create(name: string, info: { periodInMinutes?: number; delayInMinutes?: number }): void | Promise<void>;
+    get(name: string): Promise<AlarmLike | undefined>;
+    readonly onAlarm: EventLike<(alarm: AlarmLike) => void>;
+  };
+  readonly tabs: { readonly onRemoved: EventLike<(tabId: number) => void> };
+  readonly i18n: { getUILanguage(): string };
+  /** The feed download; injected so tests can serve feeds without a network. */
+  readonly fetch: typeof fetch;
+}
