@@ -1,0 +1,68 @@
+/**
+ * Minimal browser launch for the benchmark. Kept here until tests/e2e/harness.ts offers the same
+ * (resolution of the Debian Chromium, extension flags, fresh profile); then this file should call it.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function resolveChromium(): string {
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(candidate)) {
+    throw new Error(`Chromium not found at ${candidate}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  return candidate;
+}
+
+export interface LaunchedBrowser {
+  readonly context: BrowserContext;
+  /** Service workers of the loaded extensions, in load order (empty without extensions). */
+  readonly extensionWorkers: readonly Worker[];
+  close(): Promise<void>;
+}
+
+/** A fresh profile in its own temporary folder, with the given unpacked extensions (absolute paths). */
+export async function launchFresh(extensionDirs: readonly string[]): Promise<LaunchedBrowser> {
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'pcd-bench-profile-'));
+  const args = [...CHROMIUM_ARGS];
+  if (extensionDirs.length > 0) {
+    const list = extensionDirs.join(',');
+    args.push(`--disable-extensions-except=${list}`, `--load-extension=${list}`);
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: resolveChromium(),
+    headless: true,
+    args,
+  });
+  const extensionWorkers: Worker[] = [];
+  if (extensionDirs.length > 0) {
+    const deadline = Date.now() + 15_000;
+    while (context.serviceWorkers().length < extensionDirs.length && Date.now() < deadline) {
+      await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+    }
+    extensionWorkers.push(...context.serviceWorkers());
+  }
+  return {
+    context,
+    extensionWorkers,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function extensionIdOf(worker: Worker): string {
+  return new URL(worker.url()).host;
+}

@@ -1,0 +1,1 @@
+// Intentionally empty: the benchmark subtracts what merely having a content script costs.
