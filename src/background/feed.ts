@@ -32,16 +32,26 @@ function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
-/** Reads the body up to `maxBytes`, giving up when `signal` aborts even if the server stops sending. */
-async function readLimited(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
+/** Rejects when `signal` aborts: raced against every wait, so a server (or fetch) that ignores the abort cannot hang us. */
+function whenAborted(signal: AbortSignal): Promise<never> {
   const aborted = new Promise<never>((_, reject) => {
     const fail = () => reject(new FeedError('timeout'));
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
   });
   aborted.catch(() => undefined);
+  return aborted;
+}
+
+/** Reads the body up to `maxBytes`, giving up when `signal` aborts even if the server stops sending. */
+async function readLimited(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
+  if (!response.body) {
+    const whole = new Uint8Array(await Promise.race([response.arrayBuffer(), whenAborted(signal)]));
+    if (whole.byteLength > maxBytes) throw new FeedError(`larger than ${megabytes(maxBytes)}`);
+    return whole;
+  }
+  const reader = response.body.getReader();
+  const aborted = whenAborted(signal);
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -85,7 +95,7 @@ export async function downloadFeed(
   try {
     let response: Response;
     try {
-      response = await fetchFeed(url, {
+      const request = fetchFeed(url, {
         credentials: 'omit',
         cache: 'no-store',
         redirect: 'follow',
@@ -93,6 +103,7 @@ export async function downloadFeed(
         signal: controller.signal,
         headers: { Accept: 'application/json' },
       });
+      response = await Promise.race([request, whenAborted(controller.signal)]);
     } catch {
       return { ok: false, error: controller.signal.aborted ? `timed out after ${limits.timeoutMs / 1000} s` : 'network error' };
     }

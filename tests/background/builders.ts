@@ -1,0 +1,131 @@
+/**
+ * Small builders for background tests: a checkout snapshot, promo codes and feeds shaped like what the
+ * content script and a publisher send. Amounts are minor units (US $87.40 = 8740).
+ */
+import type { Feed, PromoCode } from '../../src/rules/schemas/catalog.ts';
+import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
+import { known, missing } from '../../src/rules/schemas/field.ts';
+
+export const CHECKOUT_URL = 'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
+export const CART_URL = 'https://www.aliexpress.com/p/shoppingcart/index.html';
+export const PAY_RESULT_URL = 'https://www.aliexpress.com/p/second-payment/pay-result.html?pmntId=20261124501234';
+
+type SnapshotOverrides = Partial<Omit<CartSnapshot, 'promo'>> & { promo?: Partial<CartSnapshot['promo']> };
+
+/** A US checkout of US $87.40 in two lines, account 4465986603, nothing typed in the promo field. */
+export function makeCheckoutSnapshot(overrides: SnapshotOverrides = {}): CartSnapshot {
+  const base: CartSnapshot = {
+    schemaVersion: 1,
+    url: CHECKOUT_URL,
+    pageKind: 'checkout',
+    platform: 'desktop',
+    ready: true,
+    readAt: '2026-11-24T18:00:00.000Z',
+    currency: known('USD', 'summary'),
+    amounts: {
+      itemsSubtotal: known(8740, 'summary'),
+      storeDiscounts: known(0, 'summary'),
+      coins: known(0, 'summary'),
+      shipping: known(0, 'summary'),
+      tax: known(612, 'summary'),
+      total: known(9352, 'summary'),
+    },
+    lines: known(
+      [
+        {
+          title: 'Baseus 65W GaN charger, 3 ports',
+          productId: '1005006123456789',
+          skuId: '12000036123456789',
+          storeName: 'Baseus Official Store',
+          storeId: '1102218021',
+          unitPriceMinor: 3490,
+          quantity: 1,
+          selected: true,
+        },
+        {
+          title: 'UGREEN USB-C cable 2 m (2 pack)',
+          productId: '1005005987654321',
+          skuId: '12000035987654321',
+          storeName: 'UGREEN Official Store',
+          storeId: '1100006211',
+          unitPriceMinor: 2625,
+          quantity: 2,
+          selected: true,
+        },
+      ],
+      'lines',
+    ),
+    region: {
+      shipTo: known('US', 'cookie aep_usuc_f region'),
+      site: known('usa', 'cookie aep_usuc_f site'),
+      account: missing('the page does not show the account country'),
+    },
+    accountId: known('4465986603', 'cookie aep_usuc_f x_alimid'),
+    promo: {
+      fieldPresent: true,
+      enteredCode: known('', 'promo input'),
+      applied: known(null, 'order summary'),
+      error: known(null, 'promo field'),
+    },
+  };
+  const { promo, ...rest } = overrides;
+  return { ...base, ...rest, promo: { ...base.promo, ...promo } };
+}
+
+export function withEnteredCode(snapshot: CartSnapshot, code: string): CartSnapshot {
+  return { ...snapshot, promo: { ...snapshot.promo, enteredCode: known(code, 'promo input') } };
+}
+
+export function makePaymentResultSnapshot(accountId = '4465986603'): CartSnapshot {
+  return makeCheckoutSnapshot({
+    url: PAY_RESULT_URL,
+    pageKind: 'order-placed',
+    lines: missing('the payment result page lists no lines'),
+    accountId: known(accountId, 'cookie aep_usuc_f x_alimid'),
+    promo: {
+      fieldPresent: false,
+      enteredCode: missing('no promo field on this page'),
+      applied: missing('no order summary on this page'),
+      error: known(null, 'promo field'),
+    },
+  });
+}
+
+/** A global fixed-amount code, US $8 off US $59+, valid through 2026 (campaign times in US Pacific). */
+export function makePromo(overrides: Partial<PromoCode> = {}): PromoCode {
+  return {
+    code: 'SAVE8',
+    discount: { kind: 'fixed', amount: { amountMinor: 800, currency: 'USD' } },
+    minSpend: { amountMinor: 5900, currency: 'USD' },
+    validFrom: '2026-11-01T00:00:00-07:00',
+    validUntil: '2026-12-31T23:59:59-08:00',
+    timeZone: 'America/Los_Angeles',
+    regions: 'GLOBAL',
+    usage: 'once-per-account',
+    ...overrides,
+  };
+}
+
+export function makeFeed(codes: PromoCode[] = [makePromo()], overrides: Partial<Feed> = {}): Feed {
+  return {
+    version: 1,
+    publisher: 'Example Coupons',
+    generatedAt: '2026-11-20T08:00:00Z',
+    codes,
+    ...overrides,
+  };
+}
+
+/** The feed bundled with the extension in tests: two dated codes of one ladder. */
+export const BUNDLED_TEST_FEED: Feed = makeFeed(
+  [
+    makePromo({ code: 'SAVE8', tier: { ladder: 'nov-2026', rank: 1 } }),
+    makePromo({
+      code: 'SAVE18',
+      discount: { kind: 'fixed', amount: { amountMinor: 1800, currency: 'USD' } },
+      minSpend: { amountMinor: 9900, currency: 'USD' },
+      tier: { ladder: 'nov-2026', rank: 2 },
+    }),
+  ],
+  { publisher: 'Promo Code Doctor (bundled)', generatedAt: '2026-11-15T00:00:00Z' },
+);
