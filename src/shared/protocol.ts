@@ -19,6 +19,8 @@ export const POPUP_TO_BACKGROUND = {
   removeCode: 'popup->background:remove-code',
   refreshFeed: 'popup->background:refresh-feed',
   saveSettings: 'popup->background:save-settings',
+  /** The shopper has read `TabState.notices`: forget them. Reply: ActionReply. */
+  dismissNotices: 'popup->background:dismiss-notices',
 } as const;
 
 export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
@@ -46,8 +48,18 @@ export const PopupMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(POPUP_TO_BACKGROUND.saveSettings),
     feedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ }).max(2000)]),
   }),
+  z.object({ type: z.literal(POPUP_TO_BACKGROUND.dismissNotices) }),
 ]);
 export type PopupMessage = z.infer<typeof PopupMessageSchema>;
+
+/**
+ * Reply to the popup's changes (setCodeUsed, addCode, removeCode, saveSettings, dismissNotices, and
+ * refreshFeed, whose download outcome is in `attempt` and in `TabState.feed.lastAttempt`): `{ ok: true }`,
+ * or `{ ok: false, error }` when it could not be done (e.g. storage full), worded for the shopper.
+ */
+export type ActionReply =
+  | { readonly ok: true; readonly attempt?: FeedStatus['lastAttempt'] }
+  | { readonly ok: false; readonly error: string };
 
 /**
  * What the in-page hint shows, already worded by the background in the browser's language, so the
