@@ -76,3 +76,44 @@ export function toDecimalString(a: Money): string {
   const abs = Math.abs(a.amountMinor).toString().padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
+
+/** Exchange rates as the feed gives them: units of each currency per one unit of `base`. */
+export interface ExchangeRates {
+  readonly base: CurrencyCode;
+  readonly rates: Readonly<Record<CurrencyCode, number>>;
+}
+
+function unitsPerBase(currency: CurrencyCode, fx: ExchangeRates): number | null {
+  if (currency === fx.base) return 1;
+  const rate = fx.rates[currency];
+  return rate !== undefined && Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
+/**
+ * An amount in another currency's minor units, unrounded (callers choose how to round, and compare
+ * with the rates' uncertainty); null when a rate is missing. Same currency converts exactly.
+ */
+export function convertToMinor(a: Money, to: CurrencyCode, fx: ExchangeRates | null): number | null {
+  if (a.currency === to) return a.amountMinor;
+  if (fx === null) return null;
+  const fromRate = unitsPerBase(a.currency, fx);
+  const toRate = unitsPerBase(to, fx);
+  if (fromRate === null || toRate === null) return null;
+  const units = a.amountMinor / 10 ** minorUnitDigits(a.currency);
+  return (units / fromRate) * toRate * 10 ** minorUnitDigits(to);
+}
+
+/** `convertToMinor`, rounded to a whole minor unit. `up` for thresholds to clear, `down` for savings. */
+export function convertMoney(
+  a: Money,
+  to: CurrencyCode,
+  fx: ExchangeRates | null,
+  rounding: 'up' | 'down' | 'nearest',
+): Money | null {
+  const minor = convertToMinor(a, to, fx);
+  if (minor === null) return null;
+  // Float noise (99.00000000001) must not round a whole amount up by a cent.
+  const cleaned = Math.round(minor * 1e6) / 1e6;
+  const round = rounding === 'up' ? Math.ceil : rounding === 'down' ? Math.floor : Math.round;
+  return money(round(cleaned), to);
+}

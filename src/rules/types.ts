@@ -3,7 +3,9 @@
  * `messages.ts` words them, so the popup, the in-page hint and translations share one wording.
  */
 import type { Money } from './money.ts';
-import type { CatalogSource, PromoCode } from './schemas/catalog.ts';
+import type { Catalog, CatalogSource, PromoCode } from './schemas/catalog.ts';
+import type { UsageHistory } from './schemas/history.ts';
+import type { CartSnapshot, PromoError } from './schemas/snapshot.ts';
 
 /** Registry order is checklist order; see `checks/index.ts` for why each sits where it sits. */
 export const CHECK_IDS = [
@@ -44,7 +46,12 @@ export interface CheckResult {
   readonly suggestion?: string;
 }
 
-export type Verdict = 'will-apply' | 'will-be-rejected' | 'unknown-code' | 'cannot-read-page';
+/**
+ * `unsure`: nothing fails, but one of the five checks could not be decided (a field unreadable, a currency
+ * comparison inside the rates' uncertainty) or AliExpress shows an error none of our checks explains.
+ * Answering `will-apply` then would be a guess.
+ */
+export type Verdict = 'will-apply' | 'will-be-rejected' | 'unknown-code' | 'cannot-read-page' | 'unsure';
 
 export interface Diagnosis {
   readonly verdict: Verdict;
@@ -60,6 +67,8 @@ export interface Diagnosis {
   readonly results: readonly CheckResult[];
   /** For cannot-read-page: which snapshot fields could not be read, with the reasons. */
   readonly unreadable: readonly { readonly field: string; readonly reason: string }[];
+  /** AliExpress's own error under the promo field, when the page shows one: evidence, never a verdict. */
+  readonly pageError?: PromoError;
 }
 
 export interface CodeMatch {
@@ -77,3 +86,49 @@ export interface MatchingCodes {
   /** Codes that would fit after adding a little, smallest amount to add first. */
   readonly nearMisses: readonly CodeMatch[];
 }
+
+/**
+ * Everything a check may look at. Checks are pure functions of this: no clock, no storage, no page.
+ * Built by `diagnose` (and by `matchingCodes`, which runs the checks on every catalog code).
+ */
+export interface CheckContext {
+  readonly snapshot: CartSnapshot;
+  /** The code as typed or pasted, untouched. */
+  readonly enteredCode: string;
+  readonly catalog: Catalog;
+  readonly history: UsageHistory;
+  readonly now: Date;
+  /** The member id from the snapshot, or `UNKNOWN_ACCOUNT` when the page did not show one. */
+  readonly accountId: string;
+  /**
+   * Other real (non-example) catalog codes that fit this cart now, best saving first: where suggestions
+   * come from. Empty inside `matchingCodes`, which needs no suggestions.
+   */
+  readonly fittingNow: readonly CodeMatch[];
+  /** Results of the checks that ran before this one, in registry order (lower-tier reads min-spend's). */
+  readonly earlier: readonly CheckResult[];
+}
+
+/** A check that needs the code's terms runs only when the entered code is in the catalog. */
+export interface TermsCheckContext extends CheckContext {
+  readonly promo: PromoCode;
+}
+
+interface CheckBase {
+  readonly id: CheckId;
+  /** Every result code this check can return, with the status it carries. The meta-test reads it. */
+  readonly outcomes: Readonly<Record<string, CheckStatus>>;
+}
+export interface TermsCheck extends CheckBase {
+  readonly needsTerms: true;
+  run(ctx: TermsCheckContext): CheckResult;
+}
+export interface TermslessCheck extends CheckBase {
+  readonly needsTerms: false;
+  run(ctx: CheckContext): CheckResult;
+}
+export type Check = TermsCheck | TermslessCheck;
+
+/** The problems `exact-code` can find in a typed code; each has a wording in every locale. */
+export const TYPING_PROBLEMS = ['whitespace', 'invisible', 'case', 'lookalike'] as const;
+export type TypingProblem = (typeof TYPING_PROBLEMS)[number];
