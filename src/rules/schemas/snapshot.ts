@@ -35,6 +35,8 @@ export const CartLineSchema = z.object({
   title: shortText,
   productId: z.string().max(40).nullable(),
   skuId: z.string().max(200).nullable(),
+  /** The variant as the page shows it ("Color: Black, Plug: US"); absent from older snapshots. */
+  variant: z.string().max(200).nullable().optional(),
   storeName: shortText.nullable(),
   storeId: z.string().max(40).nullable(),
   /** Unit price in minor units of the snapshot currency, after item-level discounts. */
