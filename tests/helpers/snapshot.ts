@@ -80,7 +80,7 @@ export function makeSnapshot(overrides: SnapshotOverrides = {}): CartSnapshot {
       tax: known(0, 'summary (no tax row)'),
       total: known(9039, 'summary Total'),
     },
-    lines: known(DEFAULT_LINES, 'checkout item blocks'),
+    lines: known([...DEFAULT_LINES], 'checkout item blocks'),
     region: {
       shipTo: known('US', 'cookie aep_usuc_f region'),
       site: known('glo', 'cookie aep_usuc_f site'),
