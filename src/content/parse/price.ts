@@ -278,7 +278,9 @@ export function parsePrice(text: string, ctx: PriceContext): PriceReading {
   if (text.length > MAX_TEXT_LENGTH) return invalid('too-long');
   const normalised = normalise(text)
     // "1.899,-" and "50,- Kč": a dash in place of the cents means a whole amount.
-    .replace(new RegExp(`(\\d)([.,]) ?${DASH}(?! ?\\d)`, 'g'), '$1$200');
+    .replace(new RegExp(`(\\d)([.,]) ?${DASH}(?! ?\\d)`, 'g'), '$1$200')
+    // ".75 €": a separator with no digit before it starts a fraction.
+    .replace(/(^|[^\d.,])([.,]\d)/g, '$10$2');
   if (!normalised) return invalid('empty');
 
   const numbers: string[] = [];
@@ -293,19 +295,26 @@ export function parsePrice(text: string, ctx: PriceContext): PriceReading {
 
   const codes: string[] = [];
   const [prefix = '', middle = '', suffix = ''] = markCurrencies(affix, codes).split('\u0000');
+  const after = numbers.length === 1 ? middle : suffix;
+  // Two numbers are a range only as "A - B" with nothing but currency signs around the dash; otherwise
+  // they are a price and something else ("AED 8000 (USD 2179)", "129,00 € (-15%)"), and we cannot tell which.
+  if (numbers.length === 2) {
+    const dash = middle.search(DASH_RE);
+    const spacedLikeRange = dash >= 0 && (middle[dash - 1] === ' ') === (middle[dash + 1] === ' ');
+    const onlyDashAndSigns = middle.replace(new RegExp(`[ ${CURRENCY_MARK}]`, 'g'), '').length === 1;
+    if (!spacedLikeRange || !onlyDashAndSigns || /^ ?%/.test(after)) return ambiguous('several-numbers: 2');
+  }
   const foreign = codes.find((set) => !set.split(' ').includes(currency));
   if (foreign !== undefined) {
     return invalid(
       `currency-mismatch: the text shows ${foreign || 'a non-ISO currency'}, expected ${currency}`,
     );
   }
-  if (/^ ?%/.test(numbers.length === 1 ? middle : suffix)) return invalid('percentage');
+  if (/^ ?%/.test(after)) return invalid('percentage');
 
   // A sign right before the number, possibly beyond the symbol ("-US $3.43", "CHF-1'234.56", "- 1 021,35kr",
   // "−$CA 12"), but not the hyphen of a word ("Pre-order US $5"). Short words may be symbols we do not know.
-  const negative =
-    SIGN_RE.test(prefix) ||
-    (/\([ ¤]*$/.test(prefix) && /^[ ¤]*\)/.test(numbers.length === 1 ? middle : suffix));
+  const negative = SIGN_RE.test(prefix) || (/\([ ¤]*$/.test(prefix) && /^[ ¤]*\)/.test(after));
   // Any other dash before the number ("Pre-order", "Total - US $5") could still be a sign: do not guess.
   if (!negative && DASH_RE.test(prefix)) return ambiguous('dash-before-number');
 
@@ -314,12 +323,7 @@ export function parsePrice(text: string, ctx: PriceContext): PriceReading {
   if (numbers.length === 1) {
     return { kind: 'amount', amountMinor: negative && first ? -first : first, currency, negative };
   }
-
-  // Two numbers: only a range "A - B" with nothing but currency signs around the dash.
-  const dash = middle.search(DASH_RE);
-  const spacedLikeRange = dash >= 0 && (middle[dash - 1] === ' ') === (middle[dash + 1] === ' ');
-  const onlyDashAndSigns = middle.replace(new RegExp(`[ ${CURRENCY_MARK}]`, 'g'), '').length === 1;
-  if (negative || !spacedLikeRange || !onlyDashAndSigns) return ambiguous('several-numbers: 2');
+  if (negative) return ambiguous('several-numbers: a negative range');
   const second = readNumber(numbers[1] ?? '', currency, ctx.locale);
   if (typeof second !== 'number') return second;
   if (second <= first) return ambiguous('bad-range: the upper bound is not above the lower one');
