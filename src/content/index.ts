@@ -1,2 +1,12 @@
-// Content script entry: filled in by the page-reading issue.
-document.documentElement.setAttribute('data-promo-code-doctor', 'ready');
+/**
+ * Content script entry, injected on AliExpress cart, checkout and payment-result pages only (manifest
+ * `content_scripts.matches`). It reads the page and talks to the background; see run.ts.
+ *
+ * Keep this bundle tiny (goal <= 10 KB gzip, issue 8): no zod, no rule engine, no polyfill. Types only
+ * from src/rules and src/shared.
+ */
+import { extensionSender } from './messaging.ts';
+import { startContentScript } from './run.ts';
+
+const send = extensionSender();
+if (send) startContentScript({ doc: document, send });

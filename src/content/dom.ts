@@ -1,0 +1,80 @@
+/**
+ * Small DOM reading helpers. Only `textContent` is read, never `innerText`: innerText forces a layout,
+ * which on a 500-line cart would cost the shopper frames.
+ */
+import { LABEL_ORDER, LABELS, type SelectorList, type SummaryLabel } from './selectors.ts';
+
+/** The first element matched by the first selector of `list` that matches anything. */
+export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
+  for (const selector of list) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All elements matched by the first selector of `list` that matches anything, and that selector. */
+export function queryAllFirst(root: ParentNode, list: SelectorList): { elements: Element[]; selector: string } | null {
+  for (const selector of list) {
+    const found = root.querySelectorAll(selector);
+    if (found.length > 0) return { elements: Array.from(found), selector };
+  }
+  return null;
+}
+
+/** The selector of `list` that `element` matches, if any. */
+export function matchesAny(element: Element, list: SelectorList): boolean {
+  return list.some((selector) => element.matches(selector));
+}
+
+/** Nearest ancestor-or-self matching one of the selectors. */
+export function closestAny(element: Element, list: SelectorList): Element | null {
+  for (const selector of list) {
+    const found = element.closest(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Text with whitespace collapsed (NBSP and narrow NBSP kept: the price parser needs them). */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim();
+}
+
+/** Lower-case label text without a trailing colon, bidi marks or counters such as "(3 items)". */
+export function normaliseLabel(text: string): string {
+  return text
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .replace(/\s*[:：]\s*$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+function startsWithWord(label: string, keyword: string): boolean {
+  if (!label.startsWith(keyword)) return false;
+  // A plural "s" is still the same word ("Promo codes", "Coupons").
+  const rest = label.slice(keyword.length).replace(/^s(?![\p{L}])/u, '');
+  return rest === '' || !/^[\p{L}\p{N}]/u.test(rest);
+}
+
+/** Which summary row a label names, or null when it is none we know. */
+export function classifyLabel(rawLabel: string): SummaryLabel | null {
+  const label = normaliseLabel(rawLabel);
+  if (!label) return null;
+  for (const kind of LABEL_ORDER) {
+    if (LABELS[kind].some((keyword) => startsWithWord(label, keyword))) return kind;
+  }
+  return null;
+}
+
+/** Whether the lower-cased text contains any of the phrases. */
+export function containsAny(text: string, phrases: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return phrases.some((phrase) => lower.includes(phrase));
+}
+
+/** Cut page text down to what fits in a snapshot field and in a reason. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Cart page (/p/shoppingcart/index.html): lines, their store and tick, and the summary of selected lines
+ * (facts §3.2). The list is virtualised (rows unmount when scrolled away), so the summary's Subtotal is
+ * the authority and the lines only cross-check it.
+ */
+import { containsAny, matchesAny, queryAllFirst, queryFirst, textOf } from '../dom.ts';
+import { CART, EMPTY_CART_TEXT, LOADING } from '../selectors.ts';
+import { NOT_READ, type RawLine, type RawPage } from './raw.ts';
+import { readRowsByLabelText, readRowsBySelector } from './summary.ts';
+
+const ITEM_ID = /\/item\/(\d+)\.html/;
+const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d+)/;
+
+export function readCart(doc: Document): RawPage {
+  const spinner = queryFirst(doc, LOADING);
+  const lineSet = queryAllFirst(doc, CART.line);
+  const summaryElement = queryFirst(doc, CART.summary);
+  const bodyText = textOf(doc.body);
+  const emptyCart = !lineSet && containsAny(bodyText, EMPTY_CART_TEXT);
+
+  if (spinner && !lineSet && !emptyCart) {
+    return { ...NOT_READ, ready: false, notReadyReason: 'the cart is still loading (spinner shown)' };
+  }
+
+  const lines = lineSet ? readLines(doc, lineSet.elements) : null;
+  let summary = summaryElement
+    ? readRowsBySelector(summaryElement, { row: CART.summaryRow, label: CART.summaryRowLabel, value: CART.summaryRowValue })
+    : null;
+  summary ??= readRowsByLabelText(summaryElement ?? doc.body);
+
+  if (!summary && !lines && !emptyCart) {
+    return {
+      ...NOT_READ,
+      ready: false,
+      notReadyReason: 'no cart lines and no summary yet: the cart may still be loading, or its layout changed',
+      summaryMissing: 'no cart summary was found (the page may still be loading, or its layout changed)',
+      linesMissing: 'no cart lines were found (the page may still be loading, or its layout changed)',
+    };
+  }
+
+  return {
+    ready: true,
+    notReadyReason: null,
+    summary,
+    summaryMissing: summaryElement
+      ? 'the cart summary has no rows we recognise'
+      : 'no cart summary was found (its layout may have changed)',
+    totalText: null,
+    lines: lines ? { lines, source: `cart lines ${lineSet?.selector ?? ''}`.trim() } : null,
+    linesMissing: emptyCart
+      ? 'the cart is empty'
+      : 'no cart lines were found with the known selectors (the layout may have changed)',
+    emptyCart,
+    promo: null,
+    addressCountry: null,
+    otherPriceTexts: [],
+  };
+}
+
+function readLines(doc: Document, lineElements: readonly Element[]): RawLine[] {
+  // Headers and lines in document order: a line belongs to the last store header before it.
+  const headerSelector = CART.storeHeader.join(',');
+  const lineSelector = CART.line.join(',');
+  const lineSet = new Set(lineElements);
+  const lines: RawLine[] = [];
+  let store: { name: string | null; id: string | null } = { name: null, id: null };
+  for (const element of doc.querySelectorAll(`${headerSelector},${lineSelector}`)) {
+    if (matchesAny(element, CART.storeHeader)) {
+      const link = queryFirst(element, CART.storeLink);
+      store = {
+        name: textOf(link ?? element) || null,
+        id: STORE_ID.exec(link?.getAttribute('href') ?? '')?.[1] ?? null,
+      };
+      continue;
+    }
+    // Only the outermost matched line: `.cart-product` may sit inside `.cart-product-wrap-group-new`.
+    if (!lineSet.has(element)) continue;
+    lines.push(readLine(element, store));
+  }
+  return lines;
+}
+
+function readLine(line: Element, store: { name: string | null; id: string | null }): RawLine {
+  const titleElement = queryFirst(line, CART.title);
+  const href = titleElement?.getAttribute('href') ?? '';
+  const title = titleElement?.getAttribute('title')?.trim() || textOf(titleElement);
+  const variant = textOf(queryFirst(line, CART.variant));
+  const priceElement = queryFirst(line, CART.price);
+  const quantityInput = queryFirst(line, CART.quantity) as HTMLInputElement | null;
+  // `.value`, not the attribute: React updates the property when the shopper changes the quantity.
+  const quantity = quantityInput ? Number.parseInt(quantityInput.value, 10) : Number.NaN;
+  return {
+    title,
+    productId: ITEM_ID.exec(href)?.[1] ?? null,
+    // The cart shows the variant ("Color: Black") but not its sku id.
+    skuId: null,
+    variant: variant || null,
+    storeName: store.name,
+    storeId: store.id,
+    priceText: priceElement ? textOf(priceElement) : null,
+    quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : null,
+    selected: readTick(line),
+  };
+}
+
+function readTick(line: Element): boolean | null {
+  if (queryFirst(line, CART.checkboxChecked)) return true;
+  const box = queryFirst(line, CART.checkbox);
+  if (!box) return null;
+  // No `instanceof HTMLInputElement`: the diagnose CLI runs this in Node, where DOM classes are not global.
+  const input = (box.tagName === 'INPUT' ? box : box.querySelector('input[type=checkbox]')) as HTMLInputElement | null;
+  return input?.checked === true;
+}

@@ -1,0 +1,60 @@
+/**
+ * Summary rows ("Subtotal US $87.40"): by the page's row selectors first, then, when AliExpress renamed
+ * its classes, by label text alone: a short text that is a known label, and the rest of its row as value.
+ */
+import { classifyLabel, queryAllFirst, queryFirst, textOf } from '../dom.ts';
+import type { SelectorList } from '../selectors.ts';
+import type { RawRow, RawSummary } from './raw.ts';
+
+export interface RowSelectors {
+  readonly row: SelectorList;
+  readonly label: SelectorList;
+  readonly value: SelectorList;
+}
+
+/** Rows under `container` found with the row selectors; null when no row selector matches. */
+export function readRowsBySelector(container: ParentNode, selectors: RowSelectors): RawSummary | null {
+  const found = queryAllFirst(container, selectors.row);
+  if (!found) return null;
+  const rows: RawRow[] = [];
+  for (const row of found.elements) {
+    const labelElement = queryFirst(row, selectors.label);
+    const valueElement = queryFirst(row, selectors.value);
+    const label = labelElement ? textOf(labelElement) : '';
+    let value = valueElement ? textOf(valueElement) : '';
+    if (!valueElement && labelElement) value = textOf(row).slice(label.length).trim();
+    rows.push({ kind: classifyLabel(label), label, value });
+  }
+  return { rows, via: `summary rows ${found.selector}` };
+}
+
+const MAX_LABEL_LENGTH = 40;
+
+/**
+ * Rows found by label text anywhere under `root`. A label is an element whose whole text is a known label;
+ * its value is the text of the nearest ancestor (up to 3 levels) that holds more than the label.
+ */
+export function readRowsByLabelText(root: Element): RawSummary | null {
+  const rows: RawRow[] = [];
+  const seen = new Set<Element>();
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    if (!text || text.length > MAX_LABEL_LENGTH) continue;
+    const labelElement = node.parentElement;
+    if (!labelElement || textOf(labelElement).length > MAX_LABEL_LENGTH) continue;
+    const kind = classifyLabel(textOf(labelElement));
+    if (!kind || kind === 'heading') continue;
+    let row: Element | null = labelElement;
+    for (let depth = 0; row && depth < 3 && textOf(row) === textOf(labelElement); depth++) row = row.parentElement;
+    if (!row || seen.has(row) || row === root) continue;
+    seen.add(row);
+    const label = textOf(labelElement);
+    const value = textOf(row).replace(label, '').trim();
+    // A row reads "<label> <amount>"; anything long is a paragraph that merely mentions the word.
+    if (!value || value.length > MAX_LABEL_LENGTH) continue;
+    rows.push({ kind, label, value });
+  }
+  return rows.length > 0 ? { rows, via: 'label text' } : null;
+}

@@ -1,0 +1,32 @@
+/**
+ * A typed shim over `runtime.sendMessage`: Firefox has `browser`, Chrome `chrome`; both return a promise in
+ * MV3. No webextension-polyfill here: it would cost the content script more than everything else.
+ */
+import type { ContentSnapshotMessage, HintModel } from '../shared/protocol.ts';
+
+export type SendSnapshot = (message: ContentSnapshotMessage) => Promise<HintModel | null>;
+
+interface RuntimeLike {
+  readonly id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** The extension's sender, or null outside an extension (a page, a test). */
+export function extensionSender(): SendSnapshot | null {
+  const api = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
+  const runtime = api.browser?.runtime ?? api.chrome?.runtime;
+  if (!runtime?.sendMessage) return null;
+  return async (message) => {
+    // After the extension is reloaded, `runtime.id` is gone and sendMessage throws "Extension context
+    // invalidated" synchronously; both end up as a rejected promise for the caller to tear down on.
+    if (!runtime.id) throw new Error('Extension context invalidated.');
+    const reply = await runtime.sendMessage(message);
+    return isHintModel(reply) ? reply : null;
+  };
+}
+
+/** The background's reply is trusted (same extension) but checked for shape before it reaches the DOM. */
+function isHintModel(value: unknown): value is HintModel {
+  const model = value as Partial<HintModel> | null;
+  return Boolean(model && typeof model === 'object' && typeof model.headline === 'string' && typeof model.tone === 'string');
+}

@@ -1,0 +1,118 @@
+/**
+ * Captures the code the shopper puts in AliExpress's promo field. AliExpress re-renders the field's nodes
+ * and clears the input once a code is accepted ([ZEN] 2026: cleared "only when … SUCCESS"), so listeners sit
+ * on `document` in the capture phase and the last code seen is kept, with how and when it was seen.
+ */
+import type { SnapshotTrigger } from '../shared/protocol.ts';
+import { closestAny, containsAny, queryFirst, textOf } from './dom.ts';
+import { APPLY_WORDS, CHECKOUT, PROMO } from './selectors.ts';
+
+export type CaptureVia = 'paste' | 'input' | 'apply-click' | 'pay-click';
+
+export interface CapturedCode {
+  /** Exactly as in the field (spaces and invisible characters kept: the exact-code check needs them). */
+  readonly code: string;
+  readonly via: CaptureVia;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+export interface PromoCaptureState {
+  /** The last code seen in the field. */
+  readonly lastCode: CapturedCode | null;
+  /** The code in the field at the last Apply click. */
+  readonly appliedCode: CapturedCode | null;
+}
+
+export const NO_CAPTURE: PromoCaptureState = { lastCode: null, appliedCode: null };
+
+/** Longest code kept; the snapshot field allows 200. */
+const MAX_CODE_LENGTH = 200;
+
+export interface PromoCapture {
+  readonly state: () => PromoCaptureState;
+}
+
+/**
+ * Listen for paste, input and the Apply / Pay-now clicks; `onTrigger` is told after the state changed.
+ * Everything is removed when `signal` aborts.
+ */
+export function capturePromoField(
+  doc: Document,
+  signal: AbortSignal,
+  onTrigger: (trigger: Extract<SnapshotTrigger, 'promo-input' | 'apply-click' | 'pay-click'>) => void,
+  now: () => number = Date.now,
+): PromoCapture {
+  let state: PromoCaptureState = NO_CAPTURE;
+  const options = { capture: true, passive: true, signal } as const;
+
+  const record = (code: string, via: CaptureVia): CapturedCode => ({ code: code.slice(0, MAX_CODE_LENGTH), via, at: now() });
+
+  doc.addEventListener(
+    'paste',
+    (event) => {
+      if (!isPromoInput(event.target)) return;
+      // The input event that follows carries the field's real value; the clipboard is the fallback.
+      const pasted = (event as ClipboardEvent).clipboardData?.getData('text') ?? '';
+      if (pasted) state = { ...state, lastCode: record(pasted, 'paste') };
+      onTrigger('promo-input');
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'input',
+    (event) => {
+      const target = event.target;
+      if (!isPromoInput(target)) return;
+      const value = (target as HTMLInputElement).value;
+      const pastedJustNow = state.lastCode?.via === 'paste' && now() - state.lastCode.at < 1000;
+      // A shopper emptying the field drops the code; AliExpress's own clear after Apply fires no event.
+      state = { ...state, lastCode: value ? record(value, pastedJustNow ? 'paste' : 'input') : null };
+      onTrigger('promo-input');
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as Element | null;
+      if (!target || typeof target.closest !== 'function') return;
+      if (closestAny(target, CHECKOUT.payButton)) {
+        const value = currentFieldValue(doc);
+        if (value) state = { ...state, lastCode: record(value, 'pay-click') };
+        onTrigger('pay-click');
+        return;
+      }
+      if (isApplyButton(target)) {
+        const value = currentFieldValue(doc) ?? state.lastCode?.code ?? '';
+        if (value) {
+          const seen = record(value, 'apply-click');
+          state = { lastCode: seen, appliedCode: seen };
+        }
+        onTrigger('apply-click');
+      }
+    },
+    options,
+  );
+
+  return { state: () => state };
+}
+
+function isPromoInput(target: EventTarget | null): boolean {
+  const element = target as Element | null;
+  return Boolean(element && typeof element.matches === 'function' && PROMO.input.some((s) => element.matches(s)));
+}
+
+function isApplyButton(target: Element): boolean {
+  if (closestAny(target, PROMO.applyButton.slice(0, 1))) return true;
+  // A button inside the promo wrapper that says "Apply" in some language, should the class be renamed.
+  const button = target.closest('button, [role=button]');
+  return Boolean(button && closestAny(button, PROMO.wrapper) && containsAny(textOf(button), APPLY_WORDS));
+}
+
+function currentFieldValue(doc: Document): string | null {
+  const input = queryFirst(doc, PROMO.input) as HTMLInputElement | null;
+  return input?.value ? input.value : null;
+}
