@@ -62,9 +62,41 @@ export function useLocalTmp(): string {
 }
 
 export function readPageFixture(name: string): string {
-  const file = path.join(PAGE_FIXTURES, name.endsWith('.html') ? name : `${name}.html`);
-  if (!existsSync(file)) throw new Error(`Page fixture ${file} is missing (it comes with the page-reading work).`);
-  return readFileSync(file, 'utf8');
+  return loadPageFixture(name).html;
+}
+
+/** A saved page from tests/fixtures/pages: its HTML, the URL it was saved from and the cookies it needs. */
+export interface PageFixture {
+  readonly name: string;
+  readonly html: string;
+  readonly url: string;
+  readonly cookies: readonly Cookie[];
+}
+
+export function loadPageFixture(name: string): PageFixture {
+  const htmlFile = path.join(PAGE_FIXTURES, `${name}.html`);
+  const sidecarFile = path.join(PAGE_FIXTURES, `${name}.json`);
+  if (!existsSync(htmlFile)) throw new Error(`Page fixture ${htmlFile} is missing (it comes with the page-reading work).`);
+  const sidecar = existsSync(sidecarFile)
+    ? (JSON.parse(readFileSync(sidecarFile, 'utf8')) as { url?: string; cookie?: string })
+    : {};
+  return {
+    name,
+    html: readFileSync(htmlFile, 'utf8'),
+    url: sidecar.url ?? URLS.checkout,
+    cookies: parseCookieHeader(sidecar.cookie ?? ''),
+  };
+}
+
+/** `a=1; b=x=y&z` -> cookies; a value may itself contain `=` (aep_usuc_f does). */
+export function parseCookieHeader(header: string): Cookie[] {
+  return header
+    .split(/;\s*/)
+    .filter((part) => part.includes('='))
+    .map((part) => {
+      const at = part.indexOf('=');
+      return { name: part.slice(0, at).trim(), value: part.slice(at + 1).trim() };
+    });
 }
 
 export interface SeenRequest {
@@ -255,6 +287,13 @@ export class ExtensionBrowser {
     return page;
   }
 
+  /** Open a saved page at the URL it was saved from, with its cookies, in a new tab; wait until read. */
+  async openFixture(fixture: PageFixture | string): Promise<ShopPage> {
+    const page = typeof fixture === 'string' ? loadPageFixture(fixture) : fixture;
+    await this.setCookies(page.cookies);
+    return this.openShopPage(page.url, page.html);
+  }
+
   /** Open a fixture page at its real URL in a new tab and wait for the content script's ready marker. */
   async openShopPage(url: string, html: string): Promise<ShopPage> {
     this.servePage(url, html);
@@ -316,6 +355,19 @@ export class ExtensionBrowser {
   /** Send a protocol message the way the popup does (e.g. to configure the feed URL in setup). */
   async sendToBackground<T = unknown>(message: object): Promise<T> {
     return this.inExtension((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /** Launch, serve `feed` at FEED_URL and switch the extension to it, as a shopper would in Settings. */
+  static async withFeed(feed: object, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+    const browser = await ExtensionBrowser.launch(options);
+    try {
+      browser.serveFeed(feed);
+      await browser.useServedFeed();
+      return browser;
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
   }
 
   /** Use the served test feed: save its URL in the settings and download it now. */
@@ -621,4 +673,14 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The date a shopper in the browser's zone (America/Los_Angeles, as launched) reads for `at`: "Nov 24, 2026". */
+export function shopperDate(at: Date | number | string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'America/Los_Angeles',
+  }).format(new Date(at));
 }
