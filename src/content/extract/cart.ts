@@ -15,8 +15,8 @@ export function readCart(doc: Document): RawPage {
   const spinner = queryFirst(doc, LOADING);
   const lineSet = queryAllFirst(doc, CART.line);
   const summaryElement = queryFirst(doc, CART.summary);
-  const bodyText = textOf(doc.body);
-  const emptyCart = !lineSet && containsAny(bodyText, EMPTY_CART_TEXT);
+  // The whole body's text only when there are no lines: on a 500-line cart that text is large.
+  const emptyCart = !lineSet && containsAny(textOf(doc.body), EMPTY_CART_TEXT);
 
   if (spinner && !lineSet && !emptyCart) {
     return { ...NOT_READ, ready: false, notReadyReason: 'the cart is still loading (spinner shown)' };

@@ -21,8 +21,8 @@ const KEYWORDS: ReadonlyArray<readonly [Exclude<PromoErrorKind, 'other'>, Keywor
       pt: ['ainda nao comecou', 'ainda nao e valido', 'ainda nao esta', 'ainda nao iniciou', 'comecara', 'valido a partir'],
       de: ['noch nicht gestartet', 'noch nicht gultig', 'noch nicht verfugbar', 'noch nicht aktiv', 'noch nicht begonnen', 'beginnt am', 'gilt ab'],
       ru: ['еще не начал', 'еще не действ', 'еще не доступ', 'не начался', 'не началась', 'начнется', 'будет действовать с'],
-      it: ['non ancora iniziat', 'non ancora valido', 'non ancora disponibile', 'non ancora attivo', 'iniziera', 'valido dal'],
-      pl: ['jeszcze nie', 'nie jest jeszcze', 'rozpocznie sie'],
+      it: ['non ancora iniziat', 'non e ancora', 'non ancora valido', 'non ancora disponibile', 'non ancora attivo', 'iniziera', 'valido dal'],
+      pl: ['jeszcze nie', 'jeszcze się nie', 'nie jest jeszcze', 'rozpocznie się'],
     },
   ],
   [

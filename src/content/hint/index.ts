@@ -1,0 +1,242 @@
+/**
+ * The in-page hint next to AliExpress's promo field. It runs in the content script, whose whole bundle has a
+ * 10 KB gzip budget, so: plain DOM, one small CSS string, nothing built until the first hint is shown.
+ *
+ * The page is never modified: one host element is appended to <body>, everything else lives in its (closed)
+ * shadow root. Every string is set with textContent: the model comes from the background but may quote page
+ * text such as product titles.
+ */
+import type { HintModel } from '../../shared/protocol.ts';
+
+export const HINT_HOST_ATTRIBUTE = 'data-promo-code-doctor-hint';
+
+export interface HintOptions {
+  /** `open` only for tests, which read the rendered text through `host.shadowRoot`. */
+  readonly mode?: 'open' | 'closed';
+  /** Aborting removes the hint and its listeners (the content script's teardown signal). */
+  readonly signal?: AbortSignal;
+  /** Page elements the panel must never cover, such as the Pay-now button. */
+  readonly avoid?: readonly Element[];
+  /** Called when the shopper dismisses the hint (dismiss button or Escape). */
+  readonly onDismiss?: () => void;
+}
+
+const TONE_ICONS: Record<HintModel['tone'], string> = { ok: '✓', bad: '✕', warn: '!', unknown: '?' };
+const GAP = 8;
+const MARGIN = 8;
+
+// Tokens first, then light values; dark values override them. Sizes in px: the page's rem is not ours.
+const CSS = `:host{all:initial}
+.p{--bg:#fff;--fg:#1b1f24;--mu:#57606a;--bd:#d0d7de;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--unk:#57606a;--btn:#f6f8fa;--ac:#0969da;
+position:fixed;box-sizing:border-box;width:min(360px,calc(100vw - 16px));padding:12px 12px 12px 14px;border:1px solid var(--bd);border-left:4px solid var(--t);border-radius:10px;
+background:var(--bg);color:var(--fg);box-shadow:0 6px 24px rgba(0,0,0,.16);font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s ease-out;text-align:start}
+@media (prefers-color-scheme:dark){.p{--bg:#1c2128;--fg:#e6edf3;--mu:#9da7b3;--bd:#3d444d;--ok:#3fb950;--bad:#ff7b72;--warn:#d29922;--unk:#9da7b3;--btn:#2d333b;--ac:#4493f8;box-shadow:0 6px 24px rgba(0,0,0,.5)}}
+@media (prefers-reduced-motion:reduce){.p{animation:none}}
+@keyframes in{from{opacity:0;transform:translateY(-4px)}}
+.ok{--t:var(--ok)}.bad{--t:var(--bad)}.warn{--t:var(--warn)}.unknown{--t:var(--unk)}
+.i{width:20px;height:20px;border-radius:50%;background:var(--t);color:var(--bg);font-weight:700;font-size:12px;line-height:20px;text-align:center;margin-top:1px}
+.m{grid-column:2;min-width:0}.m p{margin:0}
+.m .h{font-weight:600;font-size:14px}
+.m .d{color:var(--mu);margin-top:2px}
+.m .f{margin-top:6px}
+.a{grid-column:2/4;display:flex;gap:8px;margin-top:8px}
+button{font:inherit;color:inherit;cursor:pointer;border-radius:6px}
+.c{border:1px solid var(--bd);background:var(--btn);padding:4px 10px;font-weight:600}
+.c[data-done]{color:var(--ok);border-color:var(--ok)}
+.x{grid-column:3;grid-row:1;align-self:start;border:0;background:none;color:var(--mu);width:24px;height:24px;padding:0;font-size:18px;line-height:1}
+.x:hover{color:var(--fg)}
+button:focus-visible{outline:2px solid var(--ac);outline-offset:2px}
+.s{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
+
+interface Mounted {
+  host: HTMLElement;
+  panel: HTMLElement;
+  anchor: Element;
+  options: HintOptions;
+  teardown: AbortController;
+}
+
+let mounted: Mounted | null = null;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string | null,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/** Show (or update in place) the hint for the promo field `anchor`. Never moves focus. */
+export function showHint(anchor: Element, model: HintModel, options: HintOptions = {}): void {
+  if (options.signal?.aborted) return;
+  const fresh = !mounted || mounted.anchor !== anchor || !mounted.host.isConnected;
+  if (fresh) mount(anchor, options);
+  else if (mounted) mounted.options = options;
+  render(model, fresh);
+}
+
+/** Remove the hint and every listener it added. Safe to call at any time, also after an extension reload. */
+export function removeHint(): void {
+  mounted?.teardown.abort();
+  mounted = null;
+  // A previous instance of the content script (extension reloaded) may have left its host behind.
+  for (const stale of document.querySelectorAll(`[${HINT_HOST_ATTRIBUTE}]`)) stale.remove();
+}
+
+function mount(anchor: Element, options: HintOptions): void {
+  removeHint();
+  const host = document.createElement('promo-code-doctor-hint');
+  host.setAttribute(HINT_HOST_ATTRIBUTE, '');
+  // Inline !important so page stylesheets cannot hide or move the host; the panel itself is fixed-positioned.
+  host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important';
+  const root = host.attachShadow({ mode: options.mode ?? 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const panel = el('section', 'p');
+  // A named region: the page's landmarks stay intact and a screen reader can jump to the hint.
+  panel.setAttribute('aria-label', 'Promo Code Doctor');
+  root.append(style, panel);
+  document.body.append(host);
+
+  const teardown = new AbortController();
+  const listen = { signal: teardown.signal, passive: true, capture: true };
+  let frame = 0;
+  const schedule = (): void => {
+    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+  };
+  // Capture: scrolls of inner containers (AliExpress's sticky summary column) do not bubble to window.
+  addEventListener('scroll', schedule, listen);
+  addEventListener('resize', schedule, listen);
+  // Escape dismisses while focus is in the promo field or in the panel, and nowhere else on the page.
+  addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && (document.activeElement === anchor || document.activeElement === host)) dismiss();
+    },
+    { signal: teardown.signal, capture: true },
+  );
+  teardown.signal.addEventListener('abort', () => (cancelAnimationFrame(frame), host.remove()));
+  options.signal?.addEventListener('abort', removeHint, { signal: teardown.signal });
+  mounted = { host, panel, anchor, options, teardown };
+}
+
+function dismiss(): void {
+  if (!mounted) return;
+  const { host, anchor, options } = mounted;
+  // Focus was inside the panel: hand it back to the promo field rather than dropping it on <body>.
+  const refocus = document.activeElement === host;
+  removeHint();
+  if (refocus && anchor instanceof HTMLElement) anchor.focus();
+  options.onDismiss?.();
+}
+
+function render(model: HintModel, fresh: boolean): void {
+  if (!mounted) return;
+  const { panel } = mounted;
+  panel.className = `p ${model.tone}`;
+
+  const icon = el('div', 'i', TONE_ICONS[model.tone]);
+  icon.setAttribute('aria-hidden', 'true');
+  // The message is a polite live region, so a screen reader reads the verdict without focus moving.
+  const message = el('div', 'm');
+  message.setAttribute('role', 'status');
+  message.setAttribute('aria-atomic', 'true');
+  const lines = (): HTMLElement[] => {
+    const out = [el('p', 'h', model.headline)];
+    if (model.detail) out.push(el('p', 'd', model.detail));
+    if (model.fix) out.push(el('p', 'f', model.fix));
+    return out;
+  };
+  message.append(...lines());
+  // Screen readers often ignore text that arrives together with its live region: say it again once the
+  // region exists. Same text, so nothing changes on screen.
+  if (fresh) setTimeout(() => message.replaceChildren(...lines()), 120);
+
+  const close = el('button', 'x', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', model.dismissLabel);
+  close.title = model.dismissLabel;
+  close.onclick = dismiss;
+
+  // DOM order is tab order: Copy (the useful action) first, then dismiss; the grid puts × top right.
+  panel.replaceChildren(icon, message, ...(model.copy ? [copyRow(model.copy)] : []), close);
+  place();
+}
+
+function copyRow(copy: NonNullable<HintModel['copy']>): HTMLElement {
+  const row = el('div', 'a');
+  const button = el('button', 'c', copy.label);
+  button.type = 'button';
+  const status = el('span', 's');
+  status.setAttribute('role', 'status');
+  let revert = 0;
+  button.onclick = async () => {
+    await writeClipboard(copy.code);
+    button.textContent = copy.copiedLabel;
+    button.dataset.done = '';
+    status.textContent = copy.copiedLabel;
+    clearTimeout(revert);
+    revert = window.setTimeout(() => {
+      button.textContent = copy.label;
+      delete button.dataset.done;
+      status.textContent = '';
+    }, 2500);
+  };
+  row.append(button, status);
+  return row;
+}
+
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Some pages deny the async clipboard in a content script; the click is still a user gesture.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.cssText = 'position:fixed;opacity:0';
+    mounted?.panel.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
+
+/** The promo field's row: the field and its Apply button sit in a parent about as tall as the field. */
+function rowRect(anchor: Element): DOMRect {
+  let rect = anchor.getBoundingClientRect();
+  let node = anchor.parentElement;
+  for (let depth = 0; node && node !== document.body && depth < 3; depth++, node = node.parentElement) {
+    const parent = node.getBoundingClientRect();
+    if (parent.height > rect.height * 2 + 16) break;
+    rect = parent;
+  }
+  return rect;
+}
+
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Below the row; above it when there is no room below or below would cover a button to avoid. */
+function place(): void {
+  if (!mounted) return;
+  const { anchor, panel, options } = mounted;
+  if (!anchor.isConnected) return removeHint();
+  const row = rowRect(anchor);
+  const width = panel.offsetWidth;
+  const height = panel.offsetHeight;
+  const left = Math.max(MARGIN, Math.min(row.left, innerWidth - width - MARGIN));
+  const below = new DOMRect(left, row.bottom + GAP, width, height);
+  const above = new DOMRect(left, row.top - GAP - height, width, height);
+  const blocked = (rect: DOMRect): boolean =>
+    (options.avoid ?? []).some((element) => overlaps(rect, element.getBoundingClientRect()));
+  const fits = (rect: DOMRect): boolean => rect.top >= MARGIN && rect.bottom <= innerHeight - MARGIN;
+  const order = [below, above];
+  const chosen = order.find((r) => fits(r) && !blocked(r)) ?? order.find((r) => !blocked(r)) ?? below;
+  panel.style.left = `${chosen.left}px`;
+  panel.style.top = `${chosen.top}px`;
+}

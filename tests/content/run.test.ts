@@ -1,0 +1,192 @@
+/**
+ * The content script's life on a page: staged loading, batching per frame, sending only changes, the hint
+ * after a paste, and teardown. Frames are driven by hand so the counts are exact.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Window } from 'happy-dom';
+import type { ContentSnapshotMessage, HintModel } from '../../src/shared/protocol.ts';
+import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
+import { loadFixture } from './fixtures.ts';
+
+const MODEL: HintModel = {
+  tone: 'bad',
+  headline: 'SAVE18 needs US $99.00 before shipping',
+  detail: 'Your items come to US $87.40.',
+  fix: 'Add US $11.60, or use SAVE8 which fits now.',
+  copy: { code: 'SAVE8', label: 'Copy SAVE8', copiedLabel: 'Copied' },
+  dismissLabel: 'Dismiss',
+};
+
+let window: Window | null = null;
+let script: ContentScript | null = null;
+afterEach(async () => {
+  script?.stop();
+  script = null;
+  await window?.happyDOM.close();
+  window = null;
+});
+
+function manualFrames() {
+  const queue: (() => void)[] = [];
+  return {
+    request: (callback: () => void) => {
+      queue.push(callback);
+      return () => {
+        const at = queue.indexOf(callback);
+        if (at >= 0) queue.splice(at, 1);
+      };
+    },
+    /** Run one animation frame. */
+    run: () => {
+      for (const callback of queue.splice(0)) callback();
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}
+
+/** Let MutationObserver records and promise replies arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function start(name: string, reply: (message: ContentSnapshotMessage) => Promise<HintModel | null> = async () => null) {
+  const loaded = loadFixture(name);
+  window = loaded.window;
+  for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
+  const frames = manualFrames();
+  const sent: ContentSnapshotMessage[] = [];
+  const hint = { show: vi.fn(), remove: vi.fn() };
+  script = startContentScript({
+    doc: loaded.document,
+    send: (message) => {
+      sent.push(message);
+      return reply(message);
+    },
+    now: () => new Date('2026-09-20T10:00:00Z'),
+    requestFrame: frames.request,
+    hint,
+  });
+  return { ...loaded, frames, sent, hint, script };
+}
+
+describe('content script', () => {
+  it('sends one snapshot after the first frame and marks <html> once the background answered', async () => {
+    const page = start('checkout-us-8740');
+    expect(page.sent).toHaveLength(0);
+    page.frames.run();
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]).toMatchObject({ type: 'content->background:snapshot', trigger: 'load' });
+    expect(page.sent[0]?.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    await settle();
+    expect(page.document.documentElement.getAttribute(READY_ATTRIBUTE)).toBe('ready');
+    expect(page.hint.show).not.toHaveBeenCalled();
+  });
+
+  it('reads the page at most once per frame during a storm of 1,000 mutations, and sends nothing unchanged', async () => {
+    const page = start('cart-usd-unselected');
+    page.frames.run();
+    const noise = page.document.createElement('div');
+    page.document.body.append(noise);
+    for (let frame = 0; frame < 10; frame++) {
+      for (let i = 0; i < 100; i++) noise.textContent = `tick ${frame}-${i}`;
+      await settle();
+      page.frames.run();
+    }
+    expect(page.script.stats.extractions).toBe(1 + 10);
+    expect(page.sent).toHaveLength(1);
+
+    for (let i = 0; i < 1000; i++) noise.setAttribute('class', `n${i}`);
+    await settle();
+    expect(page.frames.pending).toBe(1);
+    page.frames.run();
+    expect(page.script.stats.extractions).toBe(12);
+  });
+
+  it('sends "not ready" while the cart loads, then the cart when it arrives; never "empty"', async () => {
+    const page = start('cart-loading');
+    page.frames.run();
+    expect(page.sent[0]?.snapshot.ready).toBe(false);
+    expect(page.sent[0]?.snapshot.lines.known).toBe(false);
+
+    // cart.render answers: AliExpress swaps the skeleton for the real list and summary.
+    const loaded = loadFixture('cart-usd-unselected');
+    const root = page.document.getElementById('root') as HTMLElement;
+    root.replaceWith(page.document.importNode(loaded.document.getElementById('root') as HTMLElement, true));
+    await loaded.window.happyDOM.close();
+    await settle();
+    page.frames.run();
+    expect(page.sent).toHaveLength(2);
+    expect(page.sent[1]).toMatchObject({ trigger: 'mutation', snapshot: { ready: true } });
+    expect(page.sent[1]?.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
+  });
+
+  it('shows the background hint next to the promo field after a paste, and removes it when the answer is none', async () => {
+    let answer: HintModel | null = MODEL;
+    const page = start('checkout-us-8740', async () => answer);
+    page.frames.run();
+    await settle();
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE18';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    page.frames.run();
+    expect(page.sent.at(-1)).toMatchObject({ trigger: 'promo-input', snapshot: { promo: { enteredCode: { value: 'SAVE18' } } } });
+    await settle();
+    expect(page.hint.show).toHaveBeenCalledTimes(1);
+    expect(page.hint.show.mock.calls[0]?.[0]).toBe(input);
+    expect(page.hint.show.mock.calls[0]?.[1]).toEqual(MODEL);
+
+    answer = null;
+    input.value = '';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    page.frames.run();
+    await settle();
+    expect(page.hint.remove).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends at once on Pay now, without waiting for a frame', () => {
+    const page = start('checkout-us-8740');
+    page.frames.run();
+    (page.document.querySelector('button.place-order-primary-btn') as HTMLElement).dispatchEvent(
+      new page.window.MouseEvent('click', { bubbles: true }) as unknown as Event,
+    );
+    expect(page.sent.at(-1)?.trigger).toBe('pay-click');
+  });
+
+  it('tears everything down quietly when the extension is reloaded (send fails)', async () => {
+    const page = start('checkout-us-8740', () => Promise.reject(new Error('Extension context invalidated.')));
+    page.frames.run();
+    await settle();
+    expect(page.script.signal.aborted).toBe(true);
+    expect(page.document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(false);
+    page.document.body.append(page.document.createElement('div'));
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE8';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    await settle();
+    expect(page.frames.pending).toBe(0);
+    expect(page.script.stats.extractions).toBe(1);
+  });
+
+  it('stops on pagehide: no observer, no listeners, no frames', async () => {
+    const page = start('checkout-us-8740');
+    page.frames.run();
+    page.window.dispatchEvent(new page.window.Event('pagehide'));
+    expect(page.script.signal.aborted).toBe(true);
+    page.document.body.append(page.document.createElement('div'));
+    (page.document.querySelector('button.place-order-primary-btn') as HTMLElement).dispatchEvent(
+      new page.window.MouseEvent('click', { bubbles: true }) as unknown as Event,
+    );
+    await settle();
+    expect(page.frames.pending).toBe(0);
+    expect(page.sent).toHaveLength(1);
+  });
+
+  it('never changes the page: the only attribute it sets is the ready marker', async () => {
+    const page = start('cart-usd-unselected');
+    const before = page.document.body.outerHTML;
+    page.frames.run();
+    await settle();
+    expect(page.document.body.outerHTML).toBe(before);
+    expect(page.document.documentElement.getAttributeNames()).toEqual(['lang', 'dir', READY_ATTRIBUTE]);
+  });
+});
