@@ -19,8 +19,13 @@ export const BADGE_COLORS = {
 
 export const NO_BADGE: Badge = { text: '', color: BADGE_COLORS.count };
 
-export function badgeFor(snapshot: CartSnapshot | null, diagnosis: Diagnosis | null, matches: MatchingCodes | null): Badge {
-  if (snapshot === null || (snapshot.pageKind !== 'cart' && snapshot.pageKind !== 'checkout')) return NO_BADGE;
+export function badgeFor(
+  snapshot: CartSnapshot | null,
+  diagnosis: Diagnosis | null,
+  matches: MatchingCodes | null,
+): Badge {
+  if (snapshot === null || (snapshot.pageKind !== 'cart' && snapshot.pageKind !== 'checkout'))
+    return NO_BADGE;
   if (diagnosis?.verdict === 'will-be-rejected') return { text: '!', color: BADGE_COLORS.rejected };
   if (diagnosis?.verdict === 'will-apply') return { text: '✓', color: BADGE_COLORS.applies };
   const fitting = matches?.fitting.length ?? 0;

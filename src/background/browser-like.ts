@@ -46,7 +46,11 @@ export interface BrowserLike {
     get(name: string): Promise<AlarmLike | undefined>;
     readonly onAlarm: EventLike<(alarm: AlarmLike) => void>;
   };
-  readonly tabs: { readonly onRemoved: EventLike<(tabId: number) => void> };
+  readonly tabs: {
+    readonly onRemoved: EventLike<(tabId: number) => void>;
+    /** `status` is given without the `tabs` permission; `url` is not, so navigation is seen as 'loading'. */
+    readonly onUpdated: EventLike<(tabId: number, changeInfo: { status?: string }) => void>;
+  };
   readonly i18n: { getUILanguage(): string };
   /** The feed download; injected so tests can serve feeds without a network. */
   readonly fetch: typeof fetch;

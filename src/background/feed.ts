@@ -24,7 +24,8 @@ export interface FeedLimits {
 
 export const DEFAULT_FEED_LIMITS: FeedLimits = { maxBytes: FEED_MAX_BYTES, timeoutMs: FEED_TIMEOUT_MS };
 
-export type DownloadResult = { readonly ok: true; readonly feed: Feed } | { readonly ok: false; readonly error: string };
+export type DownloadResult =
+  { readonly ok: true; readonly feed: Feed } | { readonly ok: false; readonly error: string };
 
 class FeedError extends Error {}
 
@@ -89,7 +90,8 @@ export async function downloadFeed(
   now: Date,
   limits: FeedLimits = DEFAULT_FEED_LIMITS,
 ): Promise<DownloadResult> {
-  if (!HttpsUrlSchema.safeParse(url).success) return { ok: false, error: 'the feed URL must start with https://' };
+  if (!HttpsUrlSchema.safeParse(url).success)
+    return { ok: false, error: 'the feed URL must start with https://' };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
@@ -105,7 +107,10 @@ export async function downloadFeed(
       });
       response = await Promise.race([request, whenAborted(controller.signal)]);
     } catch {
-      return { ok: false, error: controller.signal.aborted ? `timed out after ${limits.timeoutMs / 1000} s` : 'network error' };
+      return {
+        ok: false,
+        error: controller.signal.aborted ? `timed out after ${limits.timeoutMs / 1000} s` : 'network error',
+      };
     }
     if (response.url && !response.url.startsWith('https://')) {
       return { ok: false, error: 'the feed was redirected to a non-HTTPS address' };
@@ -120,8 +125,12 @@ export async function downloadFeed(
     try {
       bytes = await readLimited(response, limits.maxBytes, controller.signal);
     } catch (error) {
-      if (error instanceof FeedError && error.message !== 'timeout') return { ok: false, error: error.message };
-      return { ok: false, error: controller.signal.aborted ? `timed out after ${limits.timeoutMs / 1000} s` : 'network error' };
+      if (error instanceof FeedError && error.message !== 'timeout')
+        return { ok: false, error: error.message };
+      return {
+        ok: false,
+        error: controller.signal.aborted ? `timed out after ${limits.timeoutMs / 1000} s` : 'network error',
+      };
     }
     let json: unknown;
     try {
@@ -193,9 +202,17 @@ export class FeedService {
         : await downloadFeed(this.browser.fetch, feedUrl, startedAt, this.options.limits);
     const at = this.options.now().toISOString();
     if (result.ok) {
-      const cached = await this.store.update('feedCache', () => ({ feed: result.feed, fetchedAt: at, url: feedUrl }));
+      const cached = await this.store.update('feedCache', () => ({
+        feed: result.feed,
+        fetchedAt: at,
+        url: feedUrl,
+      }));
       if (!cached.ok) {
-        const attempt: FeedAttempt = { at, ok: false, error: `could not be stored: ${cached.error}`.slice(0, 500) };
+        const attempt: FeedAttempt = {
+          at,
+          ok: false,
+          error: `could not be stored: ${cached.error}`.slice(0, 500),
+        };
         await this.store.update('feedStatus', () => attempt);
         return attempt;
       }

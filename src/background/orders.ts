@@ -33,7 +33,11 @@ export function capturedCode(snapshot: CartSnapshot): string | null {
  * What to remember when Pay is pressed: the applied code as the page shows it, else the last code the
  * shopper entered in this tab. Nothing when the page says no code is applied: a rejected code was not used.
  */
-export function pendingOrderAtPay(snapshot: CartSnapshot, lastEnteredCode: string | null, now: Date): PendingOrder | null {
+export function pendingOrderAtPay(
+  snapshot: CartSnapshot,
+  lastEnteredCode: string | null,
+  now: Date,
+): PendingOrder | null {
   if (snapshot.pageKind !== 'checkout') return null;
   const applied = snapshot.promo.applied;
   if (applied.known && applied.value === null) return null;
@@ -49,8 +53,13 @@ export function isPendingOrderFresh(pending: PendingOrder, now: Date): boolean {
 }
 
 /** The usage entry to record when `snapshot` is the payment result of `pending`; null otherwise. */
-export function usageFromOrder(pending: PendingOrder | null, snapshot: CartSnapshot, now: Date): UsageEntry | null {
-  if (pending === null || snapshot.pageKind !== 'order-placed' || !isPendingOrderFresh(pending, now)) return null;
+export function usageFromOrder(
+  pending: PendingOrder | null,
+  snapshot: CartSnapshot,
+  now: Date,
+): UsageEntry | null {
+  if (pending === null || snapshot.pageKind !== 'order-placed' || !isPendingOrderFresh(pending, now))
+    return null;
   // The result page may show the member id when checkout did not: prefer what checkout said.
   const accountId = pending.accountId === UNKNOWN_ACCOUNT ? accountIdOf(snapshot) : pending.accountId;
   return { accountId, code: pending.code, usedAt: now.toISOString(), source: 'order' };
@@ -86,7 +95,9 @@ export function withCodeMarked(
 ): UsageEntry[] | null {
   const matches = (entry: UsageEntry) => entry.accountId === accountId && entry.code === code;
   if (used) {
-    return history.some(matches) ? null : [...history, { accountId, code, usedAt: now.toISOString(), source: 'manual' }];
+    return history.some(matches)
+      ? null
+      : [...history, { accountId, code, usedAt: now.toISOString(), source: 'manual' }];
   }
   return history.some(matches) ? history.filter((entry) => !matches(entry)) : null;
 }

@@ -3,7 +3,9 @@
  * any two messages, so nothing lives only in memory). Cleared when the tab closes.
  */
 import { z } from '../rules/zod.ts';
-import { CartSnapshotSchema } from '../rules/schemas/snapshot.ts';
+import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot.ts';
+import type { SnapshotTrigger } from '../shared/protocol.ts';
+import { capturedCode, isPendingOrderFresh, pendingOrderAtPay } from './orders.ts';
 
 /** A checkout where the shopper pressed Pay with a code: recorded as used if a payment result follows. */
 export const PendingOrderSchema = z.object({
@@ -14,8 +16,8 @@ export const PendingOrderSchema = z.object({
 export type PendingOrder = z.infer<typeof PendingOrderSchema>;
 
 export const TabRecordSchema = z.object({
-  /** The latest snapshot the tab's content script sent. */
-  snapshot: CartSnapshotSchema,
+  /** The latest snapshot the tab's content script sent; null once the tab navigated since. */
+  snapshot: CartSnapshotSchema.nullable(),
   /** The sender's URL (what the browser says, not what the page claims). */
   pageUrl: z.string().max(4000),
   /**
@@ -30,4 +32,29 @@ export type TabRecord = z.infer<typeof TabRecordSchema>;
 
 export function tabKey(tabId: number): string {
   return `tab:${tabId}`;
+}
+
+/**
+ * The tab's record after a snapshot. The entered code survives snapshots without one (a successful Apply
+ * clears the field) and ends with the order; a pending order survives until its payment result, a newer
+ * Pay, or its window closing.
+ */
+export function nextTabRecord(
+  previous: TabRecord | null,
+  snapshot: CartSnapshot,
+  pageUrl: string,
+  trigger: SnapshotTrigger,
+  now: Date,
+): TabRecord {
+  const orderPlaced = snapshot.pageKind === 'order-placed';
+  const enteredCode = orderPlaced ? null : (capturedCode(snapshot) ?? previous?.enteredCode ?? null);
+  let pendingOrder = previous?.pendingOrder ?? null;
+  if (orderPlaced || (pendingOrder !== null && !isPendingOrderFresh(pendingOrder, now))) pendingOrder = null;
+  if (trigger === 'pay-click') pendingOrder = pendingOrderAtPay(snapshot, enteredCode, now);
+  return { snapshot, pageUrl, enteredCode, pendingOrder, updatedAt: now.toISOString() };
+}
+
+/** After a navigation the old snapshot no longer describes the tab; the code and a pending order do. */
+export function withoutSnapshot(record: TabRecord): TabRecord {
+  return { ...record, snapshot: null };
 }

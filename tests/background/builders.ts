@@ -6,9 +6,11 @@ import type { Feed, PromoCode } from '../../src/rules/schemas/catalog.ts';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { known, missing } from '../../src/rules/schemas/field.ts';
 
-export const CHECKOUT_URL = 'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
+export const CHECKOUT_URL =
+  'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
 export const CART_URL = 'https://www.aliexpress.com/p/shoppingcart/index.html';
-export const PAY_RESULT_URL = 'https://www.aliexpress.com/p/second-payment/pay-result.html?pmntId=20261124501234';
+export const PAY_RESULT_URL =
+  'https://www.aliexpress.com/p/second-payment/pay-result.html?pmntId=20261124501234';
 
 type SnapshotOverrides = Partial<Omit<CartSnapshot, 'promo'>> & { promo?: Partial<CartSnapshot['promo']> };
 

@@ -4,7 +4,13 @@
  * the browser serialises them), `get(null)` returns everything. Badges and alarms are recorded so tests
  * can assert what the shopper would see in the toolbar.
  */
-import type { AlarmLike, BrowserLike, MessageListener, SenderLike, StorageAreaLike } from '../../src/background/browser-like.ts';
+import type {
+  AlarmLike,
+  BrowserLike,
+  MessageListener,
+  SenderLike,
+  StorageAreaLike,
+} from '../../src/background/browser-like.ts';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -17,7 +23,8 @@ export class FakeStorageArea implements StorageAreaLike {
 
   async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
     await Promise.resolve();
-    const wanted = keys === undefined || keys === null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
+    const wanted =
+      keys === undefined || keys === null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
     const result: Record<string, unknown> = {};
     for (const key of wanted) {
       if (this.data.has(key)) result[key] = structuredClone(this.data.get(key));
@@ -69,6 +76,7 @@ export interface FakeBrowser extends BrowserLike {
   readonly alarmsCreated: { name: string; info: { periodInMinutes?: number; delayInMinutes?: number } }[];
   readonly messageListeners: MessageListener[];
   readonly tabRemovedListeners: ((tabId: number) => void)[];
+  readonly tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
   readonly alarmListeners: ((alarm: AlarmLike) => void)[];
   fetchImpl: typeof fetch;
 }
@@ -82,6 +90,7 @@ const noNetwork: typeof fetch = () => Promise.reject(new TypeError('no network i
 export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
   const onMessage = new FakeEvent<MessageListener>();
   const onRemoved = new FakeEvent<(tabId: number) => void>();
+  const onUpdated = new FakeEvent<(tabId: number, changeInfo: { status?: string }) => void>();
   const onAlarm = new FakeEvent<(alarm: AlarmLike) => void>();
   const badges = new Map<number, { text: string; color: string }>();
   const alarms = new Map<string, AlarmLike>();
@@ -92,7 +101,10 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
       getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
       onMessage,
     },
-    storage: { local: options.local ?? new FakeStorageArea(), session: options.session ?? new FakeStorageArea() },
+    storage: {
+      local: options.local ?? new FakeStorageArea(),
+      session: options.session ?? new FakeStorageArea(),
+    },
     action: {
       async setBadgeText({ text, tabId }) {
         const key = tabId ?? -1;
@@ -113,7 +125,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
       },
       onAlarm,
     },
-    tabs: { onRemoved },
+    tabs: { onRemoved, onUpdated },
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },
     fetchImpl: options.fetch ?? noNetwork,
     fetch: (input, init) => browser.fetchImpl(input, init),
@@ -121,6 +133,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     alarmsCreated,
     messageListeners: onMessage.listeners,
     tabRemovedListeners: onRemoved.listeners,
+    tabUpdatedListeners: onUpdated.listeners,
     alarmListeners: onAlarm.listeners,
   };
   return browser;
@@ -128,13 +141,19 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
 
 /** Senders as the browser reports them. */
 export const senders = {
-  contentScript(tabId: number, url = 'https://www.aliexpress.com/p/trade/confirm.html?aeOrderFrom=main_shopcart'): SenderLike {
+  contentScript(
+    tabId: number,
+    url = 'https://www.aliexpress.com/p/trade/confirm.html?aeOrderFrom=main_shopcart',
+  ): SenderLike {
     return { id: EXTENSION_ID, url, tab: { id: tabId, url } };
   },
   popup(): SenderLike {
     return { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/popup/index.html` };
   },
   otherExtension(): SenderLike {
-    return { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' };
+    return {
+      id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz',
+      url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html',
+    };
   },
 };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_REFRESH_ALARM, FEED_REFRESH_PERIOD_MINUTES, FeedService, downloadFeed } from '../../src/background/feed.ts';
+import {
+  FEED_REFRESH_ALARM,
+  FEED_REFRESH_PERIOD_MINUTES,
+  FeedService,
+  downloadFeed,
+} from '../../src/background/feed.ts';
 import { Store } from '../../src/background/storage/store.ts';
 import { createFakeBrowser, type FakeBrowser } from './fake-browser.ts';
 import { makeFeed, makePromo } from './builders.ts';
@@ -8,11 +13,20 @@ const NOW = new Date('2026-11-24T18:00:00Z');
 const FEED_URL = 'https://feeds.example.org/aliexpress.json';
 const LIMITS = { maxBytes: 64 * 1024, timeoutMs: 200 };
 
-const goodFeed = makeFeed([makePromo({ code: 'SAVE8' }), makePromo({ code: 'SAVE12' })], { publisher: 'Good Feed' });
-const newerFeed = makeFeed([makePromo({ code: 'WINTER10' })], { publisher: 'Good Feed', generatedAt: '2026-11-24T06:00:00Z' });
+const goodFeed = makeFeed([makePromo({ code: 'SAVE8' }), makePromo({ code: 'SAVE12' })], {
+  publisher: 'Good Feed',
+});
+const newerFeed = makeFeed([makePromo({ code: 'WINTER10' })], {
+  publisher: 'Good Feed',
+  generatedAt: '2026-11-24T06:00:00Z',
+});
 
 function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    ...init,
+  });
 }
 
 /** A response whose body arrives in `chunks`, `delayMs` apart: a server dripping bytes. */
@@ -30,7 +44,12 @@ function dripping(chunks: string[], delayMs: number): Response {
   return new Response(body, { status: 200 });
 }
 
-async function setUp(): Promise<{ browser: FakeBrowser; store: Store; service: FeedService; requests: RequestInit[] }> {
+async function setUp(): Promise<{
+  browser: FakeBrowser;
+  store: Store;
+  service: FeedService;
+  requests: RequestInit[];
+}> {
   const browser = createFakeBrowser();
   const requests: RequestInit[] = [];
   browser.fetchImpl = async (_url, init) => {
@@ -47,7 +66,11 @@ async function setUp(): Promise<{ browser: FakeBrowser; store: Store; service: F
 describe('feed refresh', () => {
   it('stores a good feed, with where and when it came from, and sends no cookies', async () => {
     const { store, requests } = await setUp();
-    expect(await store.read('feedCache')).toEqual({ feed: goodFeed, fetchedAt: NOW.toISOString(), url: FEED_URL });
+    expect(await store.read('feedCache')).toEqual({
+      feed: goodFeed,
+      fetchedAt: NOW.toISOString(),
+      url: FEED_URL,
+    });
     expect(requests[0]).toEqual(expect.objectContaining({ credentials: 'omit', cache: 'no-store' }));
   });
 
@@ -58,23 +81,48 @@ describe('feed refresh', () => {
     expect((await store.read('feedCache'))?.feed.codes.map((code) => code.code)).toEqual(['WINTER10']);
   });
 
-  const slowBody = () => dripping(['{"version":1,', '"publisher":"x",', '"generatedAt":"2026-11-24T06:00:00Z",'], 90);
+  const slowBody = () =>
+    dripping(['{"version":1,', '"publisher":"x",', '"generatedAt":"2026-11-24T06:00:00Z",'], 90);
   const hugeBody = '{"version":1,"publisher":"' + 'x'.repeat(70 * 1024) + '"}';
 
   it.each<[string, () => Promise<Response>, RegExp]>([
     ['bad JSON', async () => new Response('{"version":1,"publisher":', { status: 200 }), /not valid JSON/],
-    ['a schema violation', async () => json({ ...goodFeed, codes: [{ code: 'save 8', discount: 5 }] }), /does not match the feed format \(codes\.0/],
-    ['duplicate codes', async () => json({ ...goodFeed, codes: [makePromo(), makePromo()] }), /does not match the feed format/],
+    [
+      'a schema violation',
+      async () => json({ ...goodFeed, codes: [{ code: 'save 8', discount: 5 }] }),
+      /does not match the feed format \(codes\.0/,
+    ],
+    [
+      'duplicate codes',
+      async () => json({ ...goodFeed, codes: [makePromo(), makePromo()] }),
+      /does not match the feed format/,
+    ],
     ['wrong types', async () => json([1, 2, 3]), /does not match the feed format/],
-    ['a feed dated in the future', async () => json({ ...goodFeed, generatedAt: '2031-01-01T00:00:00Z' }), /dated in the future/],
-    ['an oversize body announced by Content-Length', async () => new Response(hugeBody, { headers: { 'content-length': String(hugeBody.length) } }), /larger than/],
-    ['an oversize body without Content-Length', async () => dripping([hugeBody.slice(0, 40_000), hugeBody.slice(40_000)], 1), /larger than/],
+    [
+      'a feed dated in the future',
+      async () => json({ ...goodFeed, generatedAt: '2031-01-01T00:00:00Z' }),
+      /dated in the future/,
+    ],
+    [
+      'an oversize body announced by Content-Length',
+      async () => new Response(hugeBody, { headers: { 'content-length': String(hugeBody.length) } }),
+      /larger than/,
+    ],
+    [
+      'an oversize body without Content-Length',
+      async () => dripping([hugeBody.slice(0, 40_000), hugeBody.slice(40_000)], 1),
+      /larger than/,
+    ],
     ['a timeout before any answer', () => new Promise<Response>(() => undefined), /timed out/],
     ['a slow drip that never finishes in time', async () => slowBody(), /timed out/],
     ['HTTP 404', async () => new Response('Not Found', { status: 404 }), /HTTP 404/],
     ['HTTP 500', async () => json(goodFeed, { status: 500 }), /HTTP 500/],
     ['a network error', async () => Promise.reject(new TypeError('Failed to fetch')), /network error/],
-    ['deep nesting', async () => new Response('['.repeat(20_000) + ']'.repeat(20_000)), /not valid JSON|does not match/],
+    [
+      'deep nesting',
+      async () => new Response('['.repeat(20_000) + ']'.repeat(20_000)),
+      /not valid JSON|does not match/,
+    ],
   ])('%s: last good feed kept, status shows the error', async (_label, respond, error) => {
     const { browser, store, service } = await setUp();
     browser.fetchImpl = respond;
@@ -111,7 +159,11 @@ describe('feed refresh', () => {
     const service = new FeedService(browser, store, { now: () => NOW, limits: LIMITS });
     await service.onAlarm(FEED_REFRESH_ALARM);
     expect(await store.read('feedStatus')).toBeNull();
-    expect(await service.refresh()).toEqual({ at: NOW.toISOString(), ok: false, error: 'no feed URL is set' });
+    expect(await service.refresh()).toEqual({
+      at: NOW.toISOString(),
+      ok: false,
+      error: 'no feed URL is set',
+    });
     expect(requests).toBe(0);
   });
 
@@ -146,7 +198,9 @@ describe('feed refresh', () => {
     browser.fetchImpl = async () => json(newerFeed);
     browser.storage.local.failWrites = new Error('QUOTA_BYTES quota exceeded');
     const attempt = await service.refresh();
-    expect(attempt).toEqual(expect.objectContaining({ ok: false, error: 'could not be stored: QUOTA_BYTES quota exceeded' }));
+    expect(attempt).toEqual(
+      expect.objectContaining({ ok: false, error: 'could not be stored: QUOTA_BYTES quota exceeded' }),
+    );
     browser.storage.local.failWrites = null;
     expect((await store.read('feedCache'))?.feed).toEqual(goodFeed);
   });

@@ -25,7 +25,11 @@ const LAYOUTS: Record<number, Record<string, unknown>> = {
     ],
     myCodes: [myCode],
     settings: { feedUrl: 'https://feeds.example.org/aliexpress.json' },
-    feedCache: { feed, fetchedAt: '2026-11-20T09:00:00.000Z', url: 'https://feeds.example.org/aliexpress.json' },
+    feedCache: {
+      feed,
+      fetchedAt: '2026-11-20T09:00:00.000Z',
+      url: 'https://feeds.example.org/aliexpress.json',
+    },
   },
   2: {
     schemaVersion: 2,
@@ -35,39 +39,52 @@ const LAYOUTS: Record<number, Record<string, unknown>> = {
     ],
     myCodes: [myCode],
     settings: { feedUrl: 'https://feeds.example.org/aliexpress.json' },
-    feedCache: { feed, fetchedAt: '2026-11-20T09:00:00.000Z', url: 'https://feeds.example.org/aliexpress.json' },
+    feedCache: {
+      feed,
+      fetchedAt: '2026-11-20T09:00:00.000Z',
+      url: 'https://feeds.example.org/aliexpress.json',
+    },
   },
 };
+
+function layout(version: number): Record<string, unknown> {
+  const stored = LAYOUTS[version];
+  if (!stored) throw new Error(`no layout for version ${version}`);
+  return stored;
+}
+const VERSIONS = Object.keys(LAYOUTS).map(Number);
 
 describe('migrations', () => {
   it('are numbered one step at a time up to the current version', () => {
     expect(MIGRATIONS.map((migration) => migration.to)).toEqual(
       Array.from({ length: SCHEMA_VERSION }, (_, index) => index + 1),
     );
-    expect(Object.keys(LAYOUTS).map(Number)).toEqual(Array.from({ length: SCHEMA_VERSION + 1 }, (_, index) => index));
+    expect(Object.keys(LAYOUTS).map(Number)).toEqual(
+      Array.from({ length: SCHEMA_VERSION + 1 }, (_, index) => index),
+    );
   });
 
-  it.each(Object.keys(LAYOUTS).map(Number))('reads version %i from what that version stored', (version) => {
-    expect(storedVersion(LAYOUTS[version]!)).toBe(version);
+  it.each(VERSIONS)('reads version %i from what that version stored', (version) => {
+    expect(storedVersion(layout(version))).toBe(version);
   });
 
   it('treats an empty store as a fresh install of the current version', () => {
     expect(storedVersion({})).toBe(SCHEMA_VERSION);
   });
 
-  it.each(Object.keys(LAYOUTS).map(Number))('migrates version %i to the current layout', (version) => {
-    expect(migrate(LAYOUTS[version]!, version)).toEqual(LAYOUTS[SCHEMA_VERSION]);
+  it.each(VERSIONS)('migrates version %i to the current layout', (version) => {
+    expect(migrate(layout(version), version)).toEqual(LAYOUTS[SCHEMA_VERSION]);
   });
 
   it('does not change its input (pure)', () => {
-    const input = structuredClone(LAYOUTS[0]!);
+    const input = structuredClone(layout(0));
     migrate(input, 0);
     expect(input).toEqual(LAYOUTS[0]);
   });
 
   it('v0 -> v1 keeps an unreadable date as it is, for validation to drop and report', () => {
-    const migrated = MIGRATIONS[0]!.migrate({ history: { SAVE8: 'last tuesday', SAVE18: '2026-05-02' } });
-    expect(migrated['history']).toEqual([
+    const migrated = MIGRATIONS[0]?.migrate({ history: { SAVE8: 'last tuesday', SAVE18: '2026-05-02' } });
+    expect(migrated?.['history']).toEqual([
       { code: 'SAVE8', usedAt: 'last tuesday' },
       { code: 'SAVE18', usedAt: '2026-05-02T00:00:00.000Z' },
     ]);
@@ -78,12 +95,17 @@ describe('migrations', () => {
     local.data.set('history', { SAVE8: 'last tuesday', SAVE18: '2026-05-02' });
     const store = new Store(local, new FakeStorageArea(), { now: () => NOW });
     expect((await store.read('history')).map((entry) => entry.code)).toEqual(['SAVE18']);
-    expect(await store.notices()).toEqual([expect.objectContaining({ kind: 'dropped', key: 'history', dropped: 1, kept: 1 })]);
+    expect(await store.notices()).toEqual([
+      expect.objectContaining({ kind: 'dropped', key: 'history', dropped: 1, kept: 1 }),
+    ]);
   });
 
   it('v1 -> v2 keeps an account id an entry already has', () => {
     const migrated = migrate(
-      { schemaVersion: 1, history: [{ code: 'SAVE8', usedAt: '2026-03-01T10:00:00.000Z', accountId: '4465986603' }] },
+      {
+        schemaVersion: 1,
+        history: [{ code: 'SAVE8', usedAt: '2026-03-01T10:00:00.000Z', accountId: '4465986603' }],
+      },
       1,
     );
     expect(migrated['history']).toEqual([
@@ -98,9 +120,9 @@ describe('migrations', () => {
 });
 
 describe('opening the store migrates what is on disk', () => {
-  it.each(Object.keys(LAYOUTS).map(Number))('from version %i, once, in one write', async (version) => {
+  it.each(VERSIONS)('from version %i, once, in one write', async (version) => {
     const local = new FakeStorageArea();
-    for (const [key, value] of Object.entries(LAYOUTS[version]!)) local.data.set(key, structuredClone(value));
+    for (const [key, value] of Object.entries(layout(version))) local.data.set(key, structuredClone(value));
     const store = new Store(local, new FakeStorageArea(), { now: () => NOW });
     await store.ready;
     expect(local.snapshot()).toEqual(LAYOUTS[SCHEMA_VERSION]);
@@ -116,7 +138,7 @@ describe('opening the store migrates what is on disk', () => {
 
   it('still reads old data correctly when the migrated copy could not be written (quota)', async () => {
     const local = new FakeStorageArea();
-    for (const [key, value] of Object.entries(LAYOUTS[0]!)) local.data.set(key, structuredClone(value));
+    for (const [key, value] of Object.entries(layout(0))) local.data.set(key, structuredClone(value));
     local.failWrites = new Error('QUOTA_BYTES quota exceeded');
     const store = new Store(local, new FakeStorageArea(), { now: () => NOW });
     await store.ready;

@@ -87,7 +87,9 @@ describe('garbage in storage at start-up', () => {
     local.data.set(key, garbage);
     const store = storeOver(local);
     await store.ready;
-    expect(await store.notices()).toEqual([expect.objectContaining({ kind: 'dropped', key, dropped: 1, kept: 0 })]);
+    expect(await store.notices()).toEqual([
+      expect.objectContaining({ kind: 'dropped', key, dropped: 1, kept: 0 }),
+    ]);
     if (key !== 'history') expect(await store.read('history')).toHaveLength(1);
     expect(await store.read('settings')).toEqual(
       key === 'settings' ? { feedUrl: '' } : expect.objectContaining({ feedUrl: expect.any(String) }),
@@ -121,7 +123,9 @@ describe('garbage in storage at start-up', () => {
     await store.ready;
     expect(local.writes).toBe(0);
     expect(await store.read('history')).toHaveLength(1);
-    expect(await store.notices()).toEqual([expect.objectContaining({ kind: 'newer-version', version: SCHEMA_VERSION + 1 })]);
+    expect(await store.notices()).toEqual([
+      expect.objectContaining({ kind: 'newer-version', version: SCHEMA_VERSION + 1 }),
+    ]);
   });
 });
 

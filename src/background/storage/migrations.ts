@@ -38,7 +38,10 @@ function v0ToV1(raw: RawStore): RawStore {
   const { feedUrl, ...rest } = raw;
   const next: Record<string, unknown> = { ...rest, schemaVersion: 1 };
   if (isRecord(raw['history'])) {
-    next['history'] = Object.entries(raw['history']).map(([code, usedAt]) => ({ code, usedAt: toIsoInstant(usedAt) }));
+    next['history'] = Object.entries(raw['history']).map(([code, usedAt]) => ({
+      code,
+      usedAt: toIsoInstant(usedAt),
+    }));
   }
   if (feedUrl !== undefined) next['settings'] = { feedUrl };
   const feedCache = raw['feedCache'];
@@ -63,7 +66,11 @@ function v1ToV2(raw: RawStore): RawStore {
 
 /** In order; `MIGRATIONS[i].to === i + 1`, checked by a test. */
 export const MIGRATIONS: readonly Migration[] = [
-  { to: 1, why: 'history as a list of entries; settings grouped; feed cache remembers its URL', migrate: v0ToV1 },
+  {
+    to: 1,
+    why: 'history as a list of entries; settings grouped; feed cache remembers its URL',
+    migrate: v0ToV1,
+  },
   { to: 2, why: 'history per account, with where each entry came from', migrate: v1ToV2 },
 ];
 
@@ -84,5 +91,8 @@ export function storedVersion(raw: RawStore): number {
 
 /** Runs every migration after `from`; a store from a newer version is returned unchanged. */
 export function migrate(raw: RawStore, from: number): RawStore {
-  return MIGRATIONS.filter((migration) => migration.to > from).reduce((data, migration) => migration.migrate(data), raw);
+  return MIGRATIONS.filter((migration) => migration.to > from).reduce(
+    (data, migration) => migration.migrate(data),
+    raw,
+  );
 }

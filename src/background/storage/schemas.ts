@@ -41,7 +41,12 @@ export const StoredNoticeSchema = z.discriminatedUnion('kind', [
     kept: z.number().int().nonnegative(),
     at: instant,
   }),
-  z.object({ kind: z.literal('write-failed'), key: z.string().max(60), error: z.string().max(300), at: instant }),
+  z.object({
+    kind: z.literal('write-failed'),
+    key: z.string().max(60),
+    error: z.string().max(300),
+    at: instant,
+  }),
   z.object({ kind: z.literal('newer-version'), version: z.number().int(), at: instant }),
 ]);
 export type StoredNotice = z.infer<typeof StoredNoticeSchema>;

@@ -58,7 +58,9 @@ function checkList<T>(raw: unknown, itemSchema: z.ZodType<T>, max: number): Chec
 function checkValue<T>(raw: unknown, schema: z.ZodType<T>, fallback: T): Checked<T> {
   if (raw === undefined) return { value: fallback, dropped: 0, kept: 0 };
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { value: parsed.data, dropped: 0, kept: 1 } : { value: fallback, dropped: 1, kept: 0 };
+  return parsed.success
+    ? { value: parsed.data, dropped: 0, kept: 1 }
+    : { value: fallback, dropped: 1, kept: 0 };
 }
 
 /** Parses one stored key; never throws. */
@@ -218,16 +220,26 @@ export class Store {
       STORAGE_KEYS.some((key) => migrated[key] !== undefined && !sameJson(migrated[key], cleaned[key]));
     if (!needsWrite) return;
     if (notices.length > 0) {
-      cleaned['notices'] = [...((cleaned['notices'] as StoredNotice[] | undefined) ?? []), ...notices].slice(-MAX_NOTICES);
+      cleaned['notices'] = [...((cleaned['notices'] as StoredNotice[] | undefined) ?? []), ...notices].slice(
+        -MAX_NOTICES,
+      );
     }
     // One `set`: the migrated data and its version land together or not at all.
-    const written = await this.write(this.local, { ...cleaned, schemaVersion: SCHEMA_VERSION }, 'schemaVersion');
+    const written = await this.write(
+      this.local,
+      { ...cleaned, schemaVersion: SCHEMA_VERSION },
+      'schemaVersion',
+    );
     if (!written.ok) return;
     const obsolete = Object.keys(raw).filter((key) => key !== 'schemaVersion' && !(key in migrated));
     if (obsolete.length > 0) await this.remove(this.local, obsolete);
   }
 
-  private async write(area: StorageAreaLike, items: Record<string, unknown>, key: string): Promise<WriteResult> {
+  private async write(
+    area: StorageAreaLike,
+    items: Record<string, unknown>,
+    key: string,
+  ): Promise<WriteResult> {
     try {
       await area.set(items);
       return OK;
@@ -235,7 +247,12 @@ export class Store {
       // Typically the quota: keep going with what is stored, and tell the shopper.
       const failure = { ok: false, error: errorText(error) } as const;
       console.warn('[promo-code-doctor] storage write failed', key, error);
-      await this.appendSessionNotice({ kind: 'write-failed', key, error: failure.error, at: this.options.now().toISOString() });
+      await this.appendSessionNotice({
+        kind: 'write-failed',
+        key,
+        error: failure.error,
+        at: this.options.now().toISOString(),
+      });
       return failure;
     }
   }
