@@ -39,11 +39,11 @@ export const de: PartialLocaleMessages = {
     'ineligible-items.none-excluded': 'Keiner deiner Artikel ist ausgeschlossen.',
     'ineligible-items.rejected': 'Nicht gültig mit: {lines}.',
     'ineligible-items.eligible-below':
-      '{lines} zählen nicht zum Mindestbestellwert; der Rest ergibt {eligibleSubtotal}, weniger als {required}.',
+      'Zählen nicht zum Mindestbestellwert: {lines}. Der Rest ergibt {eligibleSubtotal}, weniger als {required}.',
     'ineligible-items.not-counted':
-      '{lines} zählen nicht, aber der Rest, {eligibleSubtotal}, erreicht trotzdem {required}.',
+      'Zählen nicht zum Mindestbestellwert: {lines}. Der Rest, {eligibleSubtotal}, erreicht trotzdem {required}.',
     'ineligible-items.eligible-uncertain':
-      '{lines} zählen nicht zum Mindestbestellwert, und ob der Rest ihn erreicht, ist unklar.',
+      'Zählen nicht zum Mindestbestellwert: {lines}. Ob der Rest ihn erreicht, ist unklar.',
     'ineligible-items.lines-unknown':
       'Deine Artikel ließen sich nicht mit den Ausschlüssen des Codes abgleichen ({reason}).',
     'already-used.unlimited': 'Bei jeder Bestellung verwendbar.',

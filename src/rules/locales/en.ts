@@ -82,11 +82,11 @@ export const en: LocaleMessages = {
     'ineligible-items.none-excluded': 'None of your items is excluded.',
     'ineligible-items.rejected': 'Not valid with: {lines}.',
     'ineligible-items.eligible-below':
-      '{lines} do not count toward the minimum; the rest comes to {eligibleSubtotal}, below {required}.',
+      'Not counted toward the minimum: {lines}. The rest comes to {eligibleSubtotal}, below {required}.',
     'ineligible-items.not-counted':
-      '{lines} do not count, but the rest, {eligibleSubtotal}, still reaches {required}.',
+      'Not counted toward the minimum: {lines}. The rest, {eligibleSubtotal}, still reaches {required}.',
     'ineligible-items.eligible-uncertain':
-      '{lines} do not count toward the minimum, and we cannot tell whether the rest reaches it.',
+      'Not counted toward the minimum: {lines}. We cannot tell whether the rest reaches it.',
     'ineligible-items.lines-unknown': 'Could not check your items against this code’s exclusions ({reason}).',
     'already-used.unlimited': 'Can be used on every order.',
     'already-used.not-used': 'This account has not used it, as far as this device has seen.',

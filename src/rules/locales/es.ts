@@ -40,11 +40,11 @@ export const es: PartialLocaleMessages = {
     'ineligible-items.none-excluded': 'Ninguno de tus artículos está excluido.',
     'ineligible-items.rejected': 'No es válido con: {lines}.',
     'ineligible-items.eligible-below':
-      '{lines} no cuentan para el mínimo; el resto suma {eligibleSubtotal}, menos de {required}.',
+      'No cuentan para el mínimo: {lines}. El resto suma {eligibleSubtotal}, menos de {required}.',
     'ineligible-items.not-counted':
-      '{lines} no cuentan, pero el resto, {eligibleSubtotal}, alcanza {required}.',
+      'No cuentan para el mínimo: {lines}. El resto, {eligibleSubtotal}, alcanza {required}.',
     'ineligible-items.eligible-uncertain':
-      '{lines} no cuentan para el mínimo y no podemos saber si el resto lo alcanza.',
+      'No cuentan para el mínimo: {lines}. No podemos saber si el resto lo alcanza.',
     'ineligible-items.lines-unknown':
       'No se pudieron comprobar tus artículos con las exclusiones del código ({reason}).',
     'already-used.unlimited': 'Se puede usar en todos los pedidos.',

@@ -40,11 +40,11 @@ export const fr: PartialLocaleMessages = {
     'ineligible-items.none-excluded': 'Aucun de vos articles n’est exclu.',
     'ineligible-items.rejected': 'Non valable avec : {lines}.',
     'ineligible-items.eligible-below':
-      '{lines} ne comptent pas pour le minimum ; le reste fait {eligibleSubtotal}, moins que {required}.',
+      'Ne comptent pas pour le minimum : {lines}. Le reste fait {eligibleSubtotal}, moins que {required}.',
     'ineligible-items.not-counted':
-      '{lines} ne comptent pas, mais le reste, {eligibleSubtotal}, atteint {required}.',
+      'Ne comptent pas pour le minimum : {lines}. Le reste, {eligibleSubtotal}, atteint {required}.',
     'ineligible-items.eligible-uncertain':
-      '{lines} ne comptent pas pour le minimum, et impossible de savoir si le reste l’atteint.',
+      'Ne comptent pas pour le minimum : {lines}. Impossible de savoir si le reste l’atteint.',
     'ineligible-items.lines-unknown':
       'Impossible de vérifier vos articles par rapport aux exclusions du code ({reason}).',
     'already-used.unlimited': 'Utilisable sur chaque commande.',

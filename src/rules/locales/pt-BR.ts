@@ -40,11 +40,11 @@ export const ptBR: PartialLocaleMessages = {
     'ineligible-items.none-excluded': 'Nenhum dos seus itens está excluído.',
     'ineligible-items.rejected': 'Não vale com: {lines}.',
     'ineligible-items.eligible-below':
-      '{lines} não contam para o mínimo; o resto soma {eligibleSubtotal}, abaixo de {required}.',
+      'Não contam para o mínimo: {lines}. O resto soma {eligibleSubtotal}, abaixo de {required}.',
     'ineligible-items.not-counted':
-      '{lines} não contam, mas o resto, {eligibleSubtotal}, ainda atinge {required}.',
+      'Não contam para o mínimo: {lines}. O resto, {eligibleSubtotal}, ainda atinge {required}.',
     'ineligible-items.eligible-uncertain':
-      '{lines} não contam para o mínimo, e não dá para saber se o resto o atinge.',
+      'Não contam para o mínimo: {lines}. Não dá para saber se o resto o atinge.',
     'ineligible-items.lines-unknown':
       'Não foi possível conferir seus itens com as exclusões do código ({reason}).',
     'already-used.unlimited': 'Pode ser usado em todos os pedidos.',
