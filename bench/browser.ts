@@ -1,11 +1,13 @@
 /**
- * Minimal browser launch for the benchmark. Kept here until tests/e2e/harness.ts offers the same
- * (resolution of the Debian Chromium, extension flags, fresh profile); then this file should call it.
+ * Browser launch for the benchmark: the e2e harness's Chromium resolution and project-local temp folder,
+ * but any set of extensions (none, the empty control, ours), which the harness's launcher does not offer.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { resolveChromium, useLocalTmp } from '../tests/e2e/harness.ts';
+
+export { resolveChromium };
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -17,14 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function resolveChromium(): string {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(candidate)) {
-    throw new Error(`Chromium not found at ${candidate}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
-  return candidate;
-}
-
 export interface LaunchedBrowser {
   readonly context: BrowserContext;
   /** Service workers of the loaded extensions, in load order (empty without extensions). */
@@ -34,7 +28,7 @@ export interface LaunchedBrowser {
 
 /** A fresh profile in its own temporary folder, with the given unpacked extensions (absolute paths). */
 export async function launchFresh(extensionDirs: readonly string[]): Promise<LaunchedBrowser> {
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'pcd-bench-profile-'));
+  const profileDir = mkdtempSync(path.join(useLocalTmp(), 'bench-profile-'));
   const args = [...CHROMIUM_ARGS];
   if (extensionDirs.length > 0) {
     const list = extensionDirs.join(',');
@@ -49,7 +43,9 @@ export async function launchFresh(extensionDirs: readonly string[]): Promise<Lau
   if (extensionDirs.length > 0) {
     const deadline = Date.now() + 15_000;
     while (context.serviceWorkers().length < extensionDirs.length && Date.now() < deadline) {
-      await context.waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+      await context
+        .waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => {});
     }
     extensionWorkers.push(...context.serviceWorkers());
   }
@@ -58,7 +54,7 @@ export async function launchFresh(extensionDirs: readonly string[]): Promise<Lau
     extensionWorkers,
     async close() {
       await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

@@ -4,6 +4,8 @@
  * 2026-09). Deterministic: the same seed gives the same page, so runs compare like with like.
  */
 
+import { must } from './stats.ts';
+
 /** Small deterministic PRNG (mulberry32) so every run serves byte-identical pages. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -16,12 +18,61 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const ADJECTIVES = ['Wireless', 'Portable', 'Mini', 'Stainless Steel', 'Magnetic', 'Waterproof', 'USB-C', 'LED', 'Foldable', 'Ultra Thin', 'Silicone', 'Adjustable'];
-const NOUNS = ['Bluetooth Earbuds', 'Phone Holder', 'Charging Cable 2m', 'Kitchen Scale', 'Desk Lamp', 'Camping Lantern', 'Watch Band', 'Screwdriver Set 25 in 1', 'Car Vacuum Cleaner', 'Power Bank 20000mAh', 'Mechanical Keyboard', 'Storage Box', 'Gift Card Holder', 'Bike Light Set'];
-const SUFFIXES = ['for iPhone 15 Samsung Xiaomi', '2026 New', 'Free Shipping', 'Hot Sale', 'High Quality', 'with Retail Box', 'for Home Office Travel'];
+const ADJECTIVES = [
+  'Wireless',
+  'Portable',
+  'Mini',
+  'Stainless Steel',
+  'Magnetic',
+  'Waterproof',
+  'USB-C',
+  'LED',
+  'Foldable',
+  'Ultra Thin',
+  'Silicone',
+  'Adjustable',
+];
+const NOUNS = [
+  'Bluetooth Earbuds',
+  'Phone Holder',
+  'Charging Cable 2m',
+  'Kitchen Scale',
+  'Desk Lamp',
+  'Camping Lantern',
+  'Watch Band',
+  'Screwdriver Set 25 in 1',
+  'Car Vacuum Cleaner',
+  'Power Bank 20000mAh',
+  'Mechanical Keyboard',
+  'Storage Box',
+  'Gift Card Holder',
+  'Bike Light Set',
+];
+const SUFFIXES = [
+  'for iPhone 15 Samsung Xiaomi',
+  '2026 New',
+  'Free Shipping',
+  'Hot Sale',
+  'High Quality',
+  'with Retail Box',
+  'for Home Office Travel',
+];
 const COLOURS = ['Black', 'White', 'Blue', 'Red', 'Grey', 'Green', 'Pink'];
 const SIZES = ['S', 'M', 'L', 'XL', '1m', '2m', 'EU Plug', 'US Plug'];
-const STORE_WORDS = ['Baseus', 'UGREEN', 'Tech', 'Home', 'Global', 'Digital', 'Lifestyle', 'Outdoor', 'Official', 'Factory', 'Direct', 'Choice'];
+const STORE_WORDS = [
+  'Baseus',
+  'UGREEN',
+  'Tech',
+  'Home',
+  'Global',
+  'Digital',
+  'Lifestyle',
+  'Outdoor',
+  'Official',
+  'Factory',
+  'Direct',
+  'Choice',
+];
 
 /** Page text is our own generated text, but escape it anyway: titles carry quotes and ampersands. */
 function escapeHtml(text: string): string {
@@ -182,10 +233,11 @@ export function cartPageHtml(cart: GeneratedCart): string {
   const groups: string[] = [];
   let index = 0;
   while (index < cart.lines.length) {
-    const storeIndex = cart.lines[index]!.storeIndex;
-    const store = cart.stores[storeIndex]!;
+    const storeIndex = must(cart.lines[index], 'cart line').storeIndex;
+    const store = must(cart.stores[storeIndex], 'store');
     const storeLines: GeneratedLine[] = [];
-    while (index < cart.lines.length && cart.lines[index]!.storeIndex === storeIndex) storeLines.push(cart.lines[index++]!);
+    for (let line = cart.lines[index]; line && line.storeIndex === storeIndex; line = cart.lines[++index])
+      storeLines.push(line);
     const allSelected = storeLines.every((line) => line.selected);
     groups.push(`
       <div class="cart-store-group">
@@ -216,7 +268,10 @@ export function cartPageHtml(cart: GeneratedCart): string {
     <div class="cart-summary-chosenCartLines">${cart.lines
       .filter((line) => line.selected)
       .slice(0, 8)
-      .map((line) => `<div class="cart-summary-chosenCartLines-item"><div class="cart-summary-chosenCartLines-item-img" style="background-image:url(https://ae-pic-a1.aliexpress-media.com/kf/S${line.skuId}.jpg_80x80.jpg)"></div></div>`)
+      .map(
+        (line) =>
+          `<div class="cart-summary-chosenCartLines-item"><div class="cart-summary-chosenCartLines-item-img" style="background-image:url(https://ae-pic-a1.aliexpress-media.com/kf/S${line.skuId}.jpg_80x80.jpg)"></div></div>`,
+      )
       .join('')}</div>
     <button class="comet-v2-btn cart-summary-button" type="button">Checkout (${selectedCount})</button>
   </div>
@@ -285,7 +340,7 @@ export function checkoutPageHtml(cart: GeneratedCart, lineCount = 12): string {
 
 /** A product page and the home page: AliExpress pages our content script must not run on. */
 export function productPageHtml(cart: GeneratedCart): string {
-  const line = cart.lines[0]!;
+  const line = must(cart.lines[0], 'first cart line');
   return pageShell(
     `${line.title} - AliExpress`,
     `<div class="pdp-info"><h1 data-pl="product-title">${escapeHtml(line.title)}</h1><div class="product-price-current">${formatUsd(line.unitPriceMinor)}</div><button class="comet-v2-btn add-to-cart">Add to cart</button></div>`,
