@@ -89,14 +89,17 @@ for (const record of records) {
         ? 'currency not asserted upstream'
         : currency === undefined
           ? 'currency not decidable'
-          : record.expectedAmountExact !== null && record.expectedAmountExact !== '0' && !/\d/.test(record.text)
+          : record.expectedAmountExact !== null &&
+              record.expectedAmountExact !== '0' &&
+              !/\d/.test(record.text)
             ? 'upstream slip: amount without digits'
             : null;
   if (why !== null || currency === undefined || record.text === null) {
     skipped.set(why ?? '', (skipped.get(why ?? '') ?? 0) + 1);
     continue;
   }
-  const expected = record.expectedAmountExact === null ? null : expectedMinor(record.expectedAmountExact, currency);
+  const expected =
+    record.expectedAmountExact === null ? null : expectedMinor(record.expectedAmountExact, currency);
   rows.push({ record, currency, expected });
 }
 

@@ -37,7 +37,8 @@ const MAX_TEXT_LENGTH = 300;
 
 /** Currency tokens (lower case) and the ISO codes they can stand for; other tokens are ignored. */
 const SYMBOLS: Record<string, string> = {
-  $: 'USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP UYU CUP DOP JMD TTD BBD BSD BZD BMD KYD FJD GYD LRD NAD SBD SRD XCD CVE TOP ZWL NIO BND KID TVD MOP CUC WST',
+  // Dollar and peso currencies; a rarer one reading "$" comes out invalid, never as a wrong amount.
+  $: 'USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP UYU CUP DOP JMD TTD BSD BZD FJD XCD NIO BND MOP CUC WST',
   us$: 'USD',
   c$: 'CAD NIO',
   ca$: 'CAD',
@@ -99,11 +100,7 @@ const SYMBOLS: Record<string, string> = {
   '₾': 'GEL',
   '₼': 'AZN',
   '৳': 'BDT',
-  '₭': 'LAK',
-  '₮': 'MNT',
   '₡': 'CRC',
-  '₲': 'PYG',
-  '₵': 'GHS',
   'ر.س': 'SAR',
   'د.إ': 'AED',
   'د.ك': 'KWD',
@@ -111,11 +108,6 @@ const SYMBOLS: Record<string, string> = {
   'ر.ق': 'QAR',
   'د.ب': 'BHD',
   'ر.ع': 'OMR',
-  'د.أ': 'JOD',
-  'د.م': 'MAD',
-  'د.ج': 'DZD',
-  'د.ت': 'TND',
-  'د.ع': 'IQD',
   'ل.ل': 'LBP',
   ریال: 'IRR',
   ريال: 'IRR SAR OMR QAR YER',
