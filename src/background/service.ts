@@ -16,7 +16,14 @@ import { hintFor, realFitting } from './hint.ts';
 import { accountIdOf, normaliseCode, usageFromOrder, withCodeMarked, withOrderRecorded } from './orders.ts';
 import { MAX_MY_CODES, type LocalData } from './storage/schemas.ts';
 import { Store, UNCHANGED, type WriteResult } from './storage/store.ts';
-import { nextTabRecord, tabKey, TabRecordSchema, withoutSnapshot, type TabRecord } from './tab-state.ts';
+import {
+  nextTabRecord,
+  tabKey,
+  TabRecordSchema,
+  withoutSnapshot,
+  type PendingOrder,
+  type TabRecord,
+} from './tab-state.ts';
 import { uiLabels } from './ui-labels.ts';
 
 export interface BackgroundDeps {
@@ -64,14 +71,16 @@ export class BackgroundService {
     snapshot: CartSnapshot,
   ): Promise<HintModel | null> {
     const now = this.now();
-    await this.store.ready;
-    await this.recordOrder(tabId, snapshot, now);
-
+    // Queued before any await: the writer then sees this tab's snapshots in the order they arrived, so a
+    // payment result can never overtake the Pay click that preceded it.
     let record: TabRecord | null = null;
+    let previousPending: PendingOrder | null = null;
     await this.store.updateSession(tabKey(tabId), TabRecordSchema, (previous) => {
+      previousPending = previous?.pendingOrder ?? null;
       record = nextTabRecord(previous, snapshot, pageUrl, trigger, now);
       return record;
     });
+    await this.recordOrder(tabId, previousPending, snapshot, now);
     // The session write may have failed (quota): the answer still describes this snapshot.
     const current = record ?? nextTabRecord(null, snapshot, pageUrl, trigger, now);
 
@@ -213,15 +222,27 @@ export class BackgroundService {
     return badgeFor(snapshot, diagnosis, real);
   }
 
-  /** Payment result after a Pay with a code in this tab: the code is used on that account (once). */
-  private async recordOrder(tabId: number, snapshot: CartSnapshot, now: Date): Promise<void> {
-    if (snapshot.pageKind !== 'order-placed') return;
-    const record = await this.store.readSession(tabKey(tabId), TabRecordSchema);
-    const pending = record?.pendingOrder ?? null;
+  /**
+   * Payment result after a Pay with a code in this tab: the code is used on that account. The pending
+   * order is cleared only after the history write, and that write skips an order already recorded, so a
+   * worker stopped in between (or a second snapshot of the result page) records it exactly once.
+   */
+  private async recordOrder(
+    tabId: number,
+    pending: PendingOrder | null,
+    snapshot: CartSnapshot,
+    now: Date,
+  ): Promise<void> {
     const entry = usageFromOrder(pending, snapshot, now);
     if (entry === null || pending === null) return;
-    // History first, then the tab record: a worker stopped in between replays an idempotent write.
-    await this.store.update('history', (history) => withOrderRecorded(history, entry, pending) ?? UNCHANGED);
+    const recorded = await this.store.update(
+      'history',
+      (history) => withOrderRecorded(history, entry, pending) ?? UNCHANGED,
+    );
+    if (!recorded.ok) return;
+    await this.store.updateSession(tabKey(tabId), TabRecordSchema, (record) =>
+      record?.pendingOrder?.at === pending.at ? { ...record, pendingOrder: null } : UNCHANGED,
+    );
   }
 
   private async readLocal(): Promise<

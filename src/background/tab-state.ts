@@ -36,8 +36,8 @@ export function tabKey(tabId: number): string {
 
 /**
  * The tab's record after a snapshot. The entered code survives snapshots without one (a successful Apply
- * clears the field) and ends with the order; a pending order survives until its payment result, a newer
- * Pay, or its window closing.
+ * clears the field) and ends with the order. A pending order lives until its window closes or a newer Pay
+ * replaces it; the service clears it once its payment result is recorded.
  */
 export function nextTabRecord(
   previous: TabRecord | null,
@@ -49,7 +49,7 @@ export function nextTabRecord(
   const orderPlaced = snapshot.pageKind === 'order-placed';
   const enteredCode = orderPlaced ? null : (capturedCode(snapshot) ?? previous?.enteredCode ?? null);
   let pendingOrder = previous?.pendingOrder ?? null;
-  if (orderPlaced || (pendingOrder !== null && !isPendingOrderFresh(pendingOrder, now))) pendingOrder = null;
+  if (pendingOrder !== null && !isPendingOrderFresh(pendingOrder, now)) pendingOrder = null;
   if (trigger === 'pay-click') pendingOrder = pendingOrderAtPay(snapshot, enteredCode, now);
   return { snapshot, pageUrl, enteredCode, pendingOrder, updatedAt: now.toISOString() };
 }

@@ -37,6 +37,16 @@ describe('order recording', () => {
     ]);
   });
 
+  it('records the order when the payment result arrives before the Pay click was fully handled', async () => {
+    const harness = createHarness({ clock: PAY_AT });
+    // The click and the next page's first read reach the worker back to back.
+    await Promise.all([
+      harness.snapshot(5, 'pay-click', appliedCheckout),
+      harness.snapshot(5, 'load', makePaymentResultSnapshot()),
+    ]);
+    expect((await history(harness)).map((entry) => entry.code)).toEqual(['SAVE8']);
+  });
+
   it('uses the code the shopper applied when the page shows only the discount amount', async () => {
     const harness = createHarness({ clock: PAY_AT });
     await harness.snapshot(5, 'apply-click', withEnteredCode(makeCheckoutSnapshot(), 'save8'));
