@@ -1,2 +1,189 @@
-// Popup entry: filled in by the journeys issue.
-export {};
+/**
+ * Popup entry: find the tab, ask the background for its state, render; re-render after each action,
+ * keeping focus and opened sections where the shopper left them.
+ */
+import { POPUP_TO_BACKGROUND, type PopupMessage, type TabState } from '../shared/protocol.ts';
+import type { PromoCode } from '../rules/schemas/catalog.ts';
+import { extensionApi } from './ext.ts';
+import { t, uiLanguage } from './i18n.ts';
+import { renderApp, type PopupView } from './render/app.ts';
+import type { PopupActions, RenderContext } from './render/context.ts';
+import { createMessages } from '../rules/messages.ts';
+import type { Catalog } from '../rules/schemas/catalog.ts';
+
+const api = extensionApi();
+const app = document.getElementById('app') as HTMLElement;
+const live = document.getElementById('live') as HTMLElement;
+const locale = uiLanguage();
+document.documentElement.lang = locale;
+document.title = t('popupTitle');
+
+let view: PopupView = { kind: 'loading' };
+let tabId: number | null = null;
+const openSections = new Set<string>();
+
+/** Changes answer with an `ActionReply`; `{ ok: false, error }` (worded for the shopper) becomes a throw. */
+async function send(message: PopupMessage): Promise<unknown> {
+  const reply: unknown = await api.runtime.sendMessage(message);
+  if (reply && typeof reply === 'object' && 'ok' in reply && reply.ok === false) {
+    throw new Error('error' in reply && typeof reply.error === 'string' ? reply.error : t('loadFailedReply'));
+  }
+  return reply;
+}
+
+function isTabState(value: unknown): value is TabState {
+  return !!value && typeof value === 'object' && 'tabId' in value && 'feed' in value && 'history' in value;
+}
+
+function announce(text: string): void {
+  // Clear first so the same words twice ("Copied SAVE8") are announced twice.
+  live.textContent = '';
+  setTimeout(() => (live.textContent = text), 50);
+}
+
+function readyView(): Extract<PopupView, { kind: 'ready' }> | null {
+  return view.kind === 'ready' ? view : null;
+}
+
+async function load(): Promise<void> {
+  if (tabId === null) return;
+  const reply = await send({ type: POPUP_TO_BACKGROUND.getTabState, tabId });
+  if (!isTabState(reply)) throw new Error(t('loadFailedReply'));
+  const previous = readyView();
+  view = { kind: 'ready', state: reply, refreshing: previous?.refreshing ?? false, prefill: null };
+}
+
+/** Run a background action, reload the state, re-render; say what happened or what went wrong. */
+async function act(run: () => Promise<unknown>, done: string | null): Promise<void> {
+  try {
+    await run();
+    await load();
+    paint();
+    if (done) announce(done);
+  } catch (error) {
+    announce(t('actionFailed', error instanceof Error ? error.message : String(error)));
+    throw error;
+  }
+}
+
+const actions: PopupActions = {
+  async copy(code) {
+    try {
+      await navigator.clipboard.writeText(code);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  setCodeUsed(code, used) {
+    const state = readyView()?.state;
+    if (!state) return Promise.resolve();
+    return act(
+      () => send({ type: POPUP_TO_BACKGROUND.setCodeUsed, accountId: state.accountId, code, used }),
+      t(used ? 'markedUsed' : 'unmarked', code),
+    ).catch(() => undefined);
+  },
+  addCode(promo: PromoCode) {
+    return act(() => send({ type: POPUP_TO_BACKGROUND.addCode, promo }), t('addedCode', promo.code));
+  },
+  removeCode(code) {
+    return act(() => send({ type: POPUP_TO_BACKGROUND.removeCode, code }), t('removedCode', code)).catch(() => undefined);
+  },
+  async refreshFeed() {
+    const current = readyView();
+    if (!current || current.refreshing) return;
+    view = { ...current, refreshing: true };
+    paint();
+    try {
+      await act(() => send({ type: POPUP_TO_BACKGROUND.refreshFeed }), null);
+    } catch {
+      // Announced by act(); the header shows the feed's last attempt.
+    }
+    const after = readyView();
+    if (after) view = { ...after, refreshing: false };
+    paint();
+    const attempt = readyView()?.state.feed.lastAttempt;
+    announce(attempt && !attempt.ok ? t('feedFailedShort', attempt.error ?? '') : t('feedRefreshed'));
+  },
+  saveSettings(feedUrl) {
+    return act(() => send({ type: POPUP_TO_BACKGROUND.saveSettings, feedUrl }), t('saved')).catch(() => undefined);
+  },
+  dismissNotices() {
+    return act(() => send({ type: POPUP_TO_BACKGROUND.dismissNotices }), null).catch(() => undefined);
+  },
+  prefillAddCode(code) {
+    const current = readyView();
+    if (!current) return;
+    view = { ...current, prefill: code };
+    openSections.add('mine');
+    paint();
+    app.querySelector<HTMLElement>('[data-key="add-code"]')?.focus();
+    app.querySelector<HTMLElement>('[data-key="add-code"]')?.scrollIntoView({ block: 'center' });
+  },
+};
+
+const messages = createMessages([locale, ...navigator.languages]);
+
+/** The codes the popup can see, so a fix can quote the terms of the code it suggests. */
+function knownCodes(): Catalog {
+  const state = readyView()?.state;
+  const matches = state?.matches;
+  const entries = [
+    ...(matches?.fitting ?? []),
+    ...(matches?.nearMisses ?? []),
+    ...(state?.myCodes ?? []).map((promo) => ({ promo, source: 'mine' as const })),
+  ].map(({ promo, source }) => ({ promo, source }));
+  return { entries, fxRates: null };
+}
+
+function paint(): void {
+  const active = document.activeElement;
+  const focusKey = active instanceof HTMLElement && app.contains(active) ? active.dataset['key'] : undefined;
+  const ctx: RenderContext = {
+    m: messages,
+    locale: messages.locale,
+    catalog: knownCodes(),
+    actions,
+    announce,
+    now: new Date(),
+    openSections,
+  };
+  app.replaceChildren(...renderApp(ctx, view));
+  if (focusKey) app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+  document.documentElement.dataset['view'] = view.kind === 'ready' ? 'ready' : view.kind;
+}
+
+// <details> toggles do not bubble; capture them to remember which sections the shopper opened.
+app.addEventListener(
+  'toggle',
+  (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLDetailsElement) || !target.dataset['key']) return;
+    if (target.open) openSections.add(target.dataset['key']);
+    else openSections.delete(target.dataset['key']);
+  },
+  true,
+);
+
+async function findTabId(): Promise<number | null> {
+  // `?tab=<id>` lets tests (and a popup opened as a page) choose the tab; the id alone needs no permission.
+  const override = new URLSearchParams(location.search).get('tab');
+  if (override && /^\d{1,10}$/.test(override)) return Number(override);
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function start(): Promise<void> {
+  paint();
+  try {
+    tabId = await findTabId();
+    if (tabId === null) throw new Error(t('loadFailedNoTab'));
+    await load();
+  } catch (error) {
+    view = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+  paint();
+  performance.mark('popup-rendered');
+}
+
+void start();

@@ -1,0 +1,92 @@
+/**
+ * The whole popup for one view state. Pure: takes the state, returns nodes; main.ts owns fetching, actions
+ * and re-rendering.
+ */
+import type { TabState } from '../../shared/protocol.ts';
+import { t } from '../i18n.ts';
+import { renderMyCodes } from './add-code.ts';
+import { renderCartFigures } from './cart.ts';
+import { renderCodes } from './codes.ts';
+import type { RenderContext } from './context.ts';
+import { h, icon, type IconName } from './h.ts';
+import { renderHeader } from './header.ts';
+import { renderHistory } from './history.ts';
+import { renderSettings } from './settings.ts';
+import { renderChecks, renderStillNotWorking, renderVerdict } from './verdict.ts';
+
+export type PopupView =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly error: string }
+  | {
+      readonly kind: 'ready';
+      readonly state: TabState;
+      readonly refreshing: boolean;
+      /** A code to fill into "add a code" (from an unknown-code verdict). */
+      readonly prefill: string | null;
+    };
+
+export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
+  if (view.kind === 'loading') {
+    return [
+      renderHeader(ctx, null, false),
+      h('main', { class: 'content', 'aria-busy': 'true' }, [
+        h('div', { class: 'state state-loading', role: 'status' }, [h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('loading')]),
+      ]),
+    ];
+  }
+  if (view.kind === 'failed') {
+    return [
+      renderHeader(ctx, null, false),
+      h('main', { class: 'content' }, [stateCard('warn', t('loadFailedTitle'), [t('loadFailedBody'), view.error])]),
+    ];
+  }
+
+  const { state, refreshing } = view;
+  const { snapshot, diagnosis, matches } = state;
+  const main: (Node | null)[] = [];
+  if (!snapshot) {
+    main.push(stateCard('cart', t('notAliExpressTitle'), [t('notAliExpressBody')]));
+  } else if (!snapshot.ready) {
+    main.push(stateCard('unknown', t('notReadyTitle'), [t('notReadyBody')]));
+  } else if (diagnosis) {
+    main.push(renderVerdict(ctx, diagnosis), renderChecks(ctx, diagnosis), renderStillNotWorking(ctx, diagnosis));
+  } else if (snapshot.pageKind === 'order-placed') {
+    main.push(stateCard('pass', t('orderPlacedTitle'), [t('orderPlacedBody')]));
+  } else {
+    main.push(stateCard('tag', t('noCodeTitle'), [t(snapshot.pageKind === 'cart' ? 'noCodeBodyCart' : 'noCodeBody')]));
+  }
+  if (snapshot && matches) main.push(...renderCodes(ctx, matches));
+  if (snapshot) main.push(renderCartFigures(ctx, snapshot));
+  main.push(
+    renderHistory(ctx, state.accountId, state.history),
+    renderMyCodes(ctx, state.myCodes, {
+      currency: snapshot?.currency.known ? snapshot.currency.value : 'USD',
+      prefill: view.prefill,
+    }),
+    renderSettings(ctx, state.settings.feedUrl, refreshing),
+  );
+
+  return [
+    renderHeader(ctx, state.feed, refreshing),
+    state.notices.length
+      ? h('div', { class: 'notices' }, [
+          h('div', { class: 'notice' }, [
+            h('div', null, state.notices.map((notice) => h('p', null, notice))),
+            h(
+              'button',
+              { type: 'button', class: 'btn btn-quiet', 'data-key': 'notices-dismiss', onClick: () => void ctx.actions.dismissNotices() },
+              t('dismiss'),
+            ),
+          ]),
+        ])
+      : null,
+    h('main', { class: 'content' }, main),
+  ].filter((node): node is HTMLElement => node !== null);
+}
+
+function stateCard(iconName: IconName, title: string, body: string[]): HTMLElement {
+  return h('section', { class: 'state', 'aria-labelledby': 'state-title' }, [
+    h('span', { class: `state-icon state-icon-${iconName}` }, icon(iconName)),
+    h('div', null, [h('h2', { id: 'state-title' }, title), body.map((text) => h('p', null, text))]),
+  ]);
+}
