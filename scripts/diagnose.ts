@@ -60,7 +60,15 @@ function readOptions(argv: readonly string[]): Options {
   // Accept the cookie header ("aep_usuc_f=site=glo&…; other=1") or the bare aep_usuc_f value.
   const rawCookie = values.cookie ?? '';
   const cookie = rawCookie && !/(^|;\s*)aep_usuc_f=/.test(rawCookie) ? `aep_usuc_f=${rawCookie}` : rawCookie;
-  return { page, url: values.url, code: values.code ?? null, cookie, feed: values.feed ?? null, now, json: values.json };
+  return {
+    page,
+    url: values.url,
+    code: values.code ?? null,
+    cookie,
+    feed: values.feed ?? null,
+    now,
+    json: values.json,
+  };
 }
 
 async function readPage(options: Options): Promise<CartSnapshot> {
@@ -75,7 +83,11 @@ async function readPage(options: Options): Promise<CartSnapshot> {
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   try {
@@ -85,7 +97,10 @@ async function readPage(options: Options): Promise<CartSnapshot> {
     if (options.code === null) return snapshot;
     return {
       ...snapshot,
-      promo: { ...snapshot.promo, enteredCode: { known: true, value: options.code, source: 'command line --code' } },
+      promo: {
+        ...snapshot.promo,
+        enteredCode: { known: true, value: options.code, source: 'command line --code' },
+      },
     };
   } finally {
     await window.happyDOM.close();
@@ -101,7 +116,9 @@ function readFeed(FeedSchema: Rules['FeedSchema'], path: string): Feed {
   }
   const result = FeedSchema.safeParse(json);
   if (!result.success) {
-    throw new UsageError(`feed ${path} is not a valid feed: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new UsageError(
+      `feed ${path} is not a valid feed: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   return result.data;
 }
@@ -125,7 +142,8 @@ function unreadableFields(snapshot: CartSnapshot): { field: string; reason: stri
 
 /** The page could not be read well enough to diagnose anything. */
 function pageUnreadable(snapshot: CartSnapshot): string | null {
-  if (snapshot.pageKind === 'other') return 'this is not an AliExpress cart, checkout or payment-result page (check --url)';
+  if (snapshot.pageKind === 'other')
+    return 'this is not an AliExpress cart, checkout or payment-result page (check --url)';
   if (!snapshot.ready) return 'the page was not ready (still loading, or its layout is not one we know)';
   if (snapshot.pageKind === 'order-placed') return null;
   if (!snapshot.currency.known) return 'the currency could not be read';
@@ -143,9 +161,15 @@ function printText(
 ): void {
   const messages = createMessages('en');
   const currency = snapshot.currency.known ? snapshot.currency.value : null;
-  const money = (minor: number) => (currency ? messages.formatMoney({ amountMinor: minor, currency }) : `${minor} (minor units)`);
-  const field = <T>(value: CartSnapshot['accountId'] | { known: true; value: T; source: string } | { known: false; reason: string }, show: (v: T) => string) =>
-    value.known ? `${show(value.value as T)}  (${value.source})` : `unknown: ${value.reason}`;
+  const money = (minor: number) =>
+    currency ? messages.formatMoney({ amountMinor: minor, currency }) : `${minor} (minor units)`;
+  const field = <T>(
+    value:
+      | CartSnapshot['accountId']
+      | { known: true; value: T; source: string }
+      | { known: false; reason: string },
+    show: (v: T) => string,
+  ) => (value.known ? `${show(value.value as T)}  (${value.source})` : `unknown: ${value.reason}`);
   const lines: string[] = [];
   const row = (label: string, text: string) => lines.push(`${label.padEnd(17)}${text}`);
 
@@ -169,7 +193,9 @@ function printText(
       const tick = line.selected === null ? '[?]' : line.selected ? '[x]' : '[ ]';
       const price = line.unitPriceMinor === null ? 'price ?' : money(line.unitPriceMinor);
       const store = line.storeName ? `, ${line.storeName}${line.storeId ? ` #${line.storeId}` : ''}` : '';
-      lines.push(`  ${tick} ${line.quantity ?? '?'} × ${price}  ${line.title.slice(0, 70)}  (item ${line.productId ?? '?'}${store})`);
+      lines.push(
+        `  ${tick} ${line.quantity ?? '?'} × ${price}  ${line.title.slice(0, 70)}  (item ${line.productId ?? '?'}${store})`,
+      );
     }
   } else {
     row('Lines', `unknown: ${snapshot.lines.reason}`);
@@ -179,16 +205,23 @@ function printText(
   row('Account country', field<string>(snapshot.region.account, String));
   row('Account id', field<string>(snapshot.accountId, String));
   row('Promo field', snapshot.promo.fieldPresent ? 'present' : 'not on this page');
-  row('Entered code', field<string>(snapshot.promo.enteredCode, (code) => JSON.stringify(code)));
+  row(
+    'Entered code',
+    field<string>(snapshot.promo.enteredCode, (code) => JSON.stringify(code)),
+  );
   row(
     'Applied code',
     field<{ code: string | null; discountMinor: number | null } | null>(snapshot.promo.applied, (applied) =>
-      applied === null ? 'none' : `${applied.code ?? '(code not shown)'} −${applied.discountMinor === null ? '?' : money(applied.discountMinor)}`,
+      applied === null
+        ? 'none'
+        : `${applied.code ?? '(code not shown)'} −${applied.discountMinor === null ? '?' : money(applied.discountMinor)}`,
     ),
   );
   row(
     'AliExpress error',
-    field<{ text: string; kind: string } | null>(snapshot.promo.error, (error) => (error === null ? 'none' : `"${error.text}" (${error.kind})`)),
+    field<{ text: string; kind: string } | null>(snapshot.promo.error, (error) =>
+      error === null ? 'none' : `"${error.text}" (${error.kind})`,
+    ),
   );
 
   if (unreadable.length > 0) {
@@ -201,7 +234,11 @@ function printText(
   }
 
   if (diagnosis) {
-    lines.push('', `Diagnosis of ${JSON.stringify(diagnosis.enteredCode)}: ${diagnosis.verdict}`, `  ${messages.verdictHeadline(diagnosis)}`);
+    lines.push(
+      '',
+      `Diagnosis of ${JSON.stringify(diagnosis.enteredCode)}: ${diagnosis.verdict}`,
+      `  ${messages.verdictHeadline(diagnosis)}`,
+    );
     for (const result of diagnosis.results) {
       lines.push(`  ${result.status.padEnd(8)}${messages.checkName(result.id)}: ${messages.summary(result)}`);
       const fix = result.status === 'fail' ? messages.fix(result) : null;
@@ -213,11 +250,17 @@ function printText(
   }
   if (matches && (matches.fitting.length > 0 || matches.nearMisses.length > 0)) {
     lines.push('', 'Codes that fit now:');
-    for (const match of matches.fitting) lines.push(`  ${match.promo.code.padEnd(16)}${messages.codeTerms(match.promo)}, ${messages.savingLine(match)}`);
+    for (const match of matches.fitting)
+      lines.push(
+        `  ${match.promo.code.padEnd(16)}${messages.codeTerms(match.promo)}, ${messages.savingLine(match)}`,
+      );
     if (matches.fitting.length === 0) lines.push('  none');
     if (matches.nearMisses.length > 0) {
       lines.push('Codes within reach:');
-      for (const match of matches.nearMisses) lines.push(`  ${match.promo.code.padEnd(16)}${messages.codeTerms(match.promo)}, ${messages.unlockLine(match)}`);
+      for (const match of matches.nearMisses)
+        lines.push(
+          `  ${match.promo.code.padEnd(16)}${messages.codeTerms(match.promo)}, ${messages.unlockLine(match)}`,
+        );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -233,9 +276,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const snapshot = await readPage(options);
-    const { CartSnapshotSchema, FeedSchema, createMessages, diagnose, matchingCodes, mergeCatalog } = await import(
-      '../src/rules/index.ts'
-    );
+    const { CartSnapshotSchema, FeedSchema, createMessages, diagnose, matchingCodes, mergeCatalog } =
+      await import('../src/rules/index.ts');
     const checked = CartSnapshotSchema.safeParse(snapshot);
     if (!checked.success) {
       // A snapshot the background would refuse is a bug in the extractors: say exactly where.
@@ -254,13 +296,17 @@ async function main(argv: readonly string[]): Promise<number> {
     const unreadable = unreadableFields(snapshot);
 
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ snapshot, unreadable, problem, diagnosis, matches }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ snapshot, unreadable, problem, diagnosis, matches }, null, 2)}\n`,
+      );
     } else {
       printText(createMessages, snapshot, unreadable, problem, diagnosis, matches);
     }
     return problem || diagnosis?.verdict === 'cannot-read-page' ? EXIT_UNREADABLE : 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof UsageError ? '' : 'could not diagnose: '}${(error as Error).message}\n`);
+    process.stderr.write(
+      `${error instanceof UsageError ? '' : 'could not diagnose: '}${(error as Error).message}\n`,
+    );
     return EXIT_USAGE;
   }
 }

@@ -14,7 +14,10 @@ export function queryFirst(root: ParentNode, list: SelectorList): Element | null
 }
 
 /** All elements matched by the first selector of `list` that matches anything, and that selector. */
-export function queryAllFirst(root: ParentNode, list: SelectorList): { elements: Element[]; selector: string } | null {
+export function queryAllFirst(
+  root: ParentNode,
+  list: SelectorList,
+): { elements: Element[]; selector: string } | null {
   for (const selector of list) {
     const found = root.querySelectorAll(selector);
     if (found.length > 0) return { elements: Array.from(found), selector };

@@ -28,5 +28,10 @@ export function extensionSender(): SendSnapshot | null {
 /** The background's reply is trusted (same extension) but checked for shape before it reaches the DOM. */
 function isHintModel(value: unknown): value is HintModel {
   const model = value as Partial<HintModel> | null;
-  return Boolean(model && typeof model === 'object' && typeof model.headline === 'string' && typeof model.tone === 'string');
+  return Boolean(
+    model &&
+    typeof model === 'object' &&
+    typeof model.headline === 'string' &&
+    typeof model.tone === 'string',
+  );
 }

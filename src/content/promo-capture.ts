@@ -46,7 +46,11 @@ export function capturePromoField(
   let state: PromoCaptureState = NO_CAPTURE;
   const options = { capture: true, passive: true, signal } as const;
 
-  const record = (code: string, via: CaptureVia): CapturedCode => ({ code: code.slice(0, MAX_CODE_LENGTH), via, at: now() });
+  const record = (code: string, via: CaptureVia): CapturedCode => ({
+    code: code.slice(0, MAX_CODE_LENGTH),
+    via,
+    at: now(),
+  });
 
   doc.addEventListener(
     'paste',
@@ -102,7 +106,9 @@ export function capturePromoField(
 
 function isPromoInput(target: EventTarget | null): boolean {
   const element = target as Element | null;
-  return Boolean(element && typeof element.matches === 'function' && PROMO.input.some((s) => element.matches(s)));
+  return Boolean(
+    element && typeof element.matches === 'function' && PROMO.input.some((s) => element.matches(s)),
+  );
 }
 
 function isApplyButton(target: Element): boolean {

@@ -37,7 +37,13 @@ export interface ContentScript {
 }
 
 type UserTrigger = Extract<SnapshotTrigger, 'promo-input' | 'apply-click' | 'pay-click'>;
-const PRIORITY: Record<SnapshotTrigger, number> = { load: 0, mutation: 1, 'promo-input': 2, 'apply-click': 3, 'pay-click': 4 };
+const PRIORITY: Record<SnapshotTrigger, number> = {
+  load: 0,
+  mutation: 1,
+  'promo-input': 2,
+  'apply-click': 3,
+  'pay-click': 4,
+};
 
 /** A snapshot's identity without its read time: equal keys mean nothing the background cares about changed. */
 export function snapshotKey(snapshot: CartSnapshot): string {
@@ -141,7 +147,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (reply && anchor) {
       hint.show(anchor, reply, {
         signal,
-        avoid: [queryFirst(doc, CHECKOUT.payButton)].filter((element): element is Element => element !== null),
+        avoid: [queryFirst(doc, CHECKOUT.payButton)].filter(
+          (element): element is Element => element !== null,
+        ),
         onDismiss: () => {
           hintShown = false;
         },
@@ -179,5 +187,8 @@ function isOwnMutation(record: MutationRecord): boolean {
   if (element?.closest(`[${HINT_HOST_ATTRIBUTE}]`)) return true;
   if (record.type !== 'childList') return false;
   const changed = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return changed.length > 0 && changed.every((node) => node.nodeType === 1 && (node as Element).hasAttribute(HINT_HOST_ATTRIBUTE));
+  return (
+    changed.length > 0 &&
+    changed.every((node) => node.nodeType === 1 && (node as Element).hasAttribute(HINT_HOST_ATTRIBUTE))
+  );
 }

@@ -194,53 +194,144 @@ export const PAY_RESULT = {
 // and [DSH] 2026-09-15 (`Additional charges`); other languages are translations (GUESS until captured).
 // ---------------------------------------------------------------------------------------------------------
 export type SummaryLabel =
-  | 'promo'
-  | 'storeDiscount'
-  | 'coins'
-  | 'shipping'
-  | 'tax'
-  | 'subtotal'
-  | 'total'
-  | 'heading';
+  'promo' | 'storeDiscount' | 'coins' | 'shipping' | 'tax' | 'subtotal' | 'total' | 'heading';
 
 export const LABELS: Readonly<Record<SummaryLabel, readonly string[]>> = {
   promo: [
-    'promo code', 'coupon code', 'código promocional', 'códigos promocionales', 'cupón de descuento',
-    'code promo', 'codes promo', 'código promocional', 'códigos promocionais', 'cupom de desconto',
-    'aktionscode', 'gutscheincode', 'promo-code', 'промокод',
+    'promo code',
+    'coupon code',
+    'código promocional',
+    'códigos promocionales',
+    'cupón de descuento',
+    'code promo',
+    'codes promo',
+    'código promocional',
+    'códigos promocionais',
+    'cupom de desconto',
+    'aktionscode',
+    'gutscheincode',
+    'promo-code',
+    'промокод',
   ],
   // Store discounts and seller coupons; also AliExpress's own coupons and discounts, because the minimum
   // spend is counted after all other offers ("calculated after all other offers have been applied").
   storeDiscount: [
-    'store discount', 'store coupon', 'seller coupon', 'shop discount', 'store savings', 'aliexpress coupon',
-    'select coupon', 'coupon', 'discount',
-    'descuento', 'cupón', 'cupones',
-    'réduction', 'remise', 'coupon boutique', 'bon de réduction',
-    'desconto', 'cupom', 'cupons',
-    'rabatt', 'shop-rabatt', 'gutschein', 'coupon des shops',
-    'скидка', 'купон',
+    'store discount',
+    'store coupon',
+    'seller coupon',
+    'shop discount',
+    'store savings',
+    'aliexpress coupon',
+    'select coupon',
+    'coupon',
+    'discount',
+    'descuento',
+    'cupón',
+    'cupones',
+    'réduction',
+    'remise',
+    'coupon boutique',
+    'bon de réduction',
+    'desconto',
+    'cupom',
+    'cupons',
+    'rabatt',
+    'shop-rabatt',
+    'gutschein',
+    'coupon des shops',
+    'скидка',
+    'купон',
   ],
   coins: [
-    'coins', 'aliexpress coins', 'bonus', 'credit',
-    'monedas', 'bonificación', 'pièces', 'moedas', 'bônus', 'münzen', 'монеты', 'бонус', 'баллы',
+    'coins',
+    'aliexpress coins',
+    'bonus',
+    'credit',
+    'monedas',
+    'bonificación',
+    'pièces',
+    'moedas',
+    'bônus',
+    'münzen',
+    'монеты',
+    'бонус',
+    'баллы',
   ],
   shipping: [
-    'shipping', 'delivery', 'envío', 'gastos de envío', 'livraison', 'frais de livraison', 'frais de port',
-    'frete', 'envio', 'versand', 'versandkosten', 'lieferung', 'доставка', 'wysyłka', 'dostawa', 'frakt',
+    'shipping',
+    'delivery',
+    'envío',
+    'gastos de envío',
+    'livraison',
+    'frais de livraison',
+    'frais de port',
+    'frete',
+    'envio',
+    'versand',
+    'versandkosten',
+    'lieferung',
+    'доставка',
+    'wysyłka',
+    'dostawa',
+    'frakt',
   ],
   tax: [
-    'additional charges', 'tax', 'taxes', 'vat', 'duty', 'import charges', 'sales tax',
-    'impuestos', 'iva', 'cargos adicionales', 'tva', 'taxes et droits', 'frais supplémentaires',
-    'impostos', 'icms', 'encargos adicionais', 'taxas', 'steuer', 'steuern', 'mwst', 'zoll',
-    'zusätzliche gebühren', 'налог', 'ндс', 'пошлина', 'дополнительные сборы', 'moms',
+    'additional charges',
+    'tax',
+    'taxes',
+    'vat',
+    'duty',
+    'import charges',
+    'sales tax',
+    'impuestos',
+    'iva',
+    'cargos adicionales',
+    'tva',
+    'taxes et droits',
+    'frais supplémentaires',
+    'impostos',
+    'icms',
+    'encargos adicionais',
+    'taxas',
+    'steuer',
+    'steuern',
+    'mwst',
+    'zoll',
+    'zusätzliche gebühren',
+    'налог',
+    'ндс',
+    'пошлина',
+    'дополнительные сборы',
+    'moms',
   ],
   subtotal: [
-    'subtotal', 'items subtotal', 'sous-total', 'zwischensumme', 'подытог', 'промежуточный итог',
-    'стоимость товаров', 'suma częściowa', 'subtotale', 'subtotaal', 'delsumma',
+    'subtotal',
+    'items subtotal',
+    'sous-total',
+    'zwischensumme',
+    'подытог',
+    'промежуточный итог',
+    'стоимость товаров',
+    'suma częściowa',
+    'subtotale',
+    'subtotaal',
+    'delsumma',
   ],
   total: [
-    'estimated total', 'total', 'order total', 'total estimado', 'total estimé', 'gesamt', 'gesamtsumme',
-    'summe', 'итого', 'всего', 'razem', 'totale', 'totaal', 'totalt',
+    'estimated total',
+    'total',
+    'order total',
+    'total estimado',
+    'total estimé',
+    'gesamt',
+    'gesamtsumme',
+    'summe',
+    'итого',
+    'всего',
+    'razem',
+    'totale',
+    'totaal',
+    'totalt',
   ],
   // The first checkout summary row is a "Summary" header with an empty value, [IL-CONF] 2026-09-04.
   heading: ['summary', 'resumen', 'récapitulatif', 'resumo', 'zusammenfassung', 'итог заказа', 'сводка'],
@@ -259,22 +350,66 @@ export const LABEL_ORDER: readonly SummaryLabel[] = [
 ];
 
 /** What the unused "Promo codes" row shows instead of an amount: a control, [IL-CONF] 2026-09-04. */
-export const PROMO_ROW_EMPTY = ['enter', 'introducir', 'ingresar', 'saisir', 'entrer', 'inserir', 'digitar',
-  'eingeben', 'ввести', 'ввести промокод', 'use', 'apply'];
+export const PROMO_ROW_EMPTY = [
+  'enter',
+  'introducir',
+  'ingresar',
+  'saisir',
+  'entrer',
+  'inserir',
+  'digitar',
+  'eingeben',
+  'ввести',
+  'ввести промокод',
+  'use',
+  'apply',
+];
 
 /** Apply-button text, for the fallback when the button lost its class. */
-export const APPLY_WORDS = ['apply', 'use', 'aplicar', 'usar', 'appliquer', 'utiliser', 'anwenden',
-  'einlösen', 'применить'];
+export const APPLY_WORDS = [
+  'apply',
+  'use',
+  'aplicar',
+  'usar',
+  'appliquer',
+  'utiliser',
+  'anwenden',
+  'einlösen',
+  'применить',
+];
 
 /** "Your cart is empty", [IL-SEL] 2026-09-04 for English; translations GUESS. */
-export const EMPTY_CART_TEXT = ['your cart is empty', 'tu carrito está vacío', 'votre panier est vide',
-  'seu carrinho está vazio', 'ihr warenkorb ist leer', 'корзина пуста', 'в корзине ничего нет'];
+export const EMPTY_CART_TEXT = [
+  'your cart is empty',
+  'tu carrito está vacío',
+  'votre panier est vide',
+  'seu carrinho está vazio',
+  'ihr warenkorb ist leer',
+  'корзина пуста',
+  'в корзине ничего нет',
+];
 
 /** Payment-result page: "Payment Successful" / "Thank you! We've received your payment.", [IL-SEL] 2026-09-04. */
-export const PAYMENT_SUCCESS_TEXT = ['payment successful', "we've received your payment", 'pago realizado',
-  'pago correcto', 'paiement réussi', 'pagamento efetuado', 'pagamento realizado', 'zahlung erfolgreich',
-  'оплата прошла успешно', 'платёж выполнен'];
+export const PAYMENT_SUCCESS_TEXT = [
+  'payment successful',
+  "we've received your payment",
+  'pago realizado',
+  'pago correcto',
+  'paiement réussi',
+  'pagamento efetuado',
+  'pagamento realizado',
+  'zahlung erfolgreich',
+  'оплата прошла успешно',
+  'платёж выполнен',
+];
 
 /** Text that says the payment did not go through (GUESS; keeps us from recording a code as used). */
-export const PAYMENT_FAILED_TEXT = ['payment failed', 'payment unsuccessful', 'pago fallido',
-  'échec du paiement', 'pagamento falhou', 'zahlung fehlgeschlagen', 'оплата не прошла'];
+export const PAYMENT_FAILED_TEXT = [
+  'payment failed',
+  'payment unsuccessful',
+  'pago fallido',
+  'échec du paiement',
+  'pagamento falhou',
+  'zahlung fehlgeschlagen',
+  'оплата не прошла',
+];

@@ -10,7 +10,17 @@ function diagnose(name: string, ...extra: string[]) {
   const meta = readMeta(name);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/diagnose.ts', `${PAGES_DIR}${name}.html`, '--url', meta.url, '--cookie', meta.cookie, ...extra],
+    [
+      '--import',
+      'tsx',
+      'scripts/diagnose.ts',
+      `${PAGES_DIR}${name}.html`,
+      '--url',
+      meta.url,
+      '--cookie',
+      meta.cookie,
+      ...extra,
+    ],
     { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -29,7 +39,10 @@ describe('diagnose CLI', { timeout: 90_000 }, () => {
   it('prints the snapshot and diagnosis as JSON with --json', () => {
     const run = diagnose('cart-sek', '--json', '--now', '2026-06-20T10:00:00Z');
     expect(run.status).toBe(0);
-    const out = JSON.parse(run.stdout) as { snapshot: { currency: unknown; amounts: { itemsSubtotal: unknown } }; problem: null };
+    const out = JSON.parse(run.stdout) as {
+      snapshot: { currency: unknown; amounts: { itemsSubtotal: unknown } };
+      problem: null;
+    };
     expect(out.problem).toBeNull();
     expect(out.snapshot.currency).toMatchObject({ known: true, value: 'SEK' });
     expect(out.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 238801 });
@@ -45,7 +58,10 @@ describe('diagnose CLI', { timeout: 90_000 }, () => {
   });
 
   it('explains bad usage and exits 1', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/diagnose.ts', 'page.html'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/diagnose.ts', 'page.html'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--url is required');
   });

@@ -16,11 +16,17 @@ afterEach(async () => {
   close = null;
 });
 
-function read(name: string): { snapshot: CartSnapshot; meta: ReturnType<typeof readMeta> & { now: string; snapshot: unknown } } {
+function read(name: string): {
+  snapshot: CartSnapshot;
+  meta: ReturnType<typeof readMeta> & { now: string; snapshot: unknown };
+} {
   const { window, document, meta } = loadFixture(name);
   close = () => window.happyDOM.close();
   const full = meta as typeof meta & { now: string; snapshot: unknown };
-  return { snapshot: extractSnapshot(document, meta.url, meta.cookie, NO_CAPTURE, new Date(full.now)), meta: full };
+  return {
+    snapshot: extractSnapshot(document, meta.url, meta.cookie, NO_CAPTURE, new Date(full.now)),
+    meta: full,
+  };
 }
 
 describe('fixture pages', () => {
@@ -63,7 +69,10 @@ describe('what a shopper would notice', () => {
     const { snapshot } = read('cart-loading');
     expect(snapshot.ready).toBe(false);
     expect(snapshot.lines.known).toBe(false);
-    expect(snapshot.amounts.itemsSubtotal).toMatchObject({ known: false, reason: expect.stringContaining('loading') });
+    expect(snapshot.amounts.itemsSubtotal).toMatchObject({
+      known: false,
+      reason: expect.stringContaining('loading'),
+    });
   });
 
   it('gives unknowns with reasons, never numbers it did not read, on an unknown layout', () => {
@@ -71,5 +80,58 @@ describe('what a shopper would notice', () => {
     expect(snapshot.lines).toMatchObject({ known: false, reason: expect.stringContaining('layout') });
     expect(snapshot.amounts.storeDiscounts.known).toBe(false);
     expect(snapshot.amounts.coins.known).toBe(false);
+  });
+
+  it('refuses to pick between the Subtotal row and the ticked lines when they disagree', () => {
+    const { window, document, meta } = loadFixture('cart-usd-unselected');
+    close = () => window.happyDOM.close();
+    // The virtualised list re-rendered one line with a new price before the summary caught up.
+    const price = document.querySelector('.cart-product-price-buynow') as HTMLElement;
+    price.textContent = 'US $25.99';
+    const snapshot = extractSnapshot(document, meta.url, meta.cookie, NO_CAPTURE, new Date());
+    expect(snapshot.amounts.itemsSubtotal).toEqual({
+      known: false,
+      reason: expect.stringMatching(/Subtotal.*6923.*7023.*not picking one/),
+    });
+  });
+
+  it('trusts neither the cookie nor the prices when their currencies disagree', () => {
+    const { window, document, meta } = loadFixture('checkout-us-8740');
+    close = () => window.happyDOM.close();
+    const cookie = meta.cookie.replace('c_tp=USD', 'c_tp=EUR');
+    const snapshot = extractSnapshot(document, meta.url, cookie, NO_CAPTURE, new Date());
+    expect(snapshot.currency).toEqual({
+      known: false,
+      reason: expect.stringContaining('says EUR but the page shows prices in USD'),
+    });
+    expect(snapshot.amounts.itemsSubtotal.known).toBe(false);
+  });
+
+  it('infers the currency from "US $" when the cookie is not readable, but not from a bare "$"', () => {
+    const usd = loadFixture('checkout-us-8740');
+    const fromText = extractSnapshot(usd.document, usd.meta.url, '', NO_CAPTURE, new Date());
+    expect(fromText.currency).toEqual({ known: true, value: 'USD', source: expect.stringContaining('US $') });
+    expect(fromText.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    void usd.window.happyDOM.close();
+    const dollar = loadFixture('checkout-usd-us-site');
+    close = () => dollar.window.happyDOM.close();
+    const bare = extractSnapshot(dollar.document, dollar.meta.url, '', NO_CAPTURE, new Date());
+    expect(bare.currency).toEqual({
+      known: false,
+      reason: expect.stringContaining('several currencies use'),
+    });
+    // The address still gives the ship-to country when the cookie cannot be read.
+    expect(bare.region.shipTo).toEqual({ known: true, value: 'US', source: 'checkout shipping address' });
+  });
+
+  it('says so when the ship-to cookie and the checkout address disagree', () => {
+    const { window, document, meta } = loadFixture('checkout-shipto-de-mismatch');
+    close = () => window.happyDOM.close();
+    const cookie = meta.cookie.replace('region=DE', 'region=US');
+    const snapshot = extractSnapshot(document, meta.url, cookie, NO_CAPTURE, new Date());
+    expect(snapshot.region.shipTo).toEqual({
+      known: false,
+      reason: expect.stringContaining('cookie says ship to US but the checkout address is in DE'),
+    });
   });
 });

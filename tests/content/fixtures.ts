@@ -55,14 +55,19 @@ export function loadFixture(name: string): { window: Window; document: Document;
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   window.document.write(readFileSync(`${PAGES_DIR}${name}.html`, 'utf8'));
   return { window, document: window.document as unknown as Document, meta };
 }
 
-const valueOf = <T>(field: { known: true; value: T } | { known: false }): T | null => (field.known ? field.value : null);
+const valueOf = <T>(field: { known: true; value: T } | { known: false }): T | null =>
+  field.known ? field.value : null;
 
 /** The essentials of a snapshot, in the sidecar's shape. */
 export function essentialsOf(snapshot: CartSnapshot): Essentials {

@@ -20,10 +20,16 @@ function checkout(name = 'checkout-us-8740') {
   const controller = new AbortController();
   const triggers: string[] = [];
   let clock = Date.parse('2026-09-20T10:00:00Z');
-  const capture = capturePromoField(loaded.document, controller.signal, (trigger) => triggers.push(trigger), () => clock);
+  const capture = capturePromoField(
+    loaded.document,
+    controller.signal,
+    (trigger) => triggers.push(trigger),
+    () => clock,
+  );
   const input = loaded.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
   const tick = (ms: number) => (clock += ms);
-  const read = () => extractSnapshot(loaded.document, loaded.meta.url, loaded.meta.cookie, capture.state(), new Date(clock));
+  const read = () =>
+    extractSnapshot(loaded.document, loaded.meta.url, loaded.meta.cookie, capture.state(), new Date(clock));
   return { ...loaded, controller, triggers, capture, input, tick, read };
 }
 
@@ -31,7 +37,13 @@ function paste(page: ReturnType<typeof checkout>, text: string): void {
   const win = page.window;
   const data = new win.DataTransfer();
   data.setData('text/plain', text);
-  page.input.dispatchEvent(new win.ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }) as unknown as Event);
+  page.input.dispatchEvent(
+    new win.ClipboardEvent('paste', {
+      bubbles: true,
+      cancelable: true,
+      clipboardData: data,
+    }) as unknown as Event,
+  );
 }
 
 function type(page: ReturnType<typeof checkout>, value: string): void {
@@ -49,21 +61,31 @@ describe('promo field capture', () => {
     const page = checkout();
     paste(page, ' SAVE8 ');
     expect(page.triggers).toEqual(['promo-input']);
-    expect(page.read().promo.enteredCode).toEqual({ known: true, value: ' SAVE8 ', source: 'pasted into the promo field' });
+    expect(page.read().promo.enteredCode).toEqual({
+      known: true,
+      value: ' SAVE8 ',
+      source: 'pasted into the promo field',
+    });
   });
 
   it('prefers the field value that follows the paste, still as pasted', () => {
     const page = checkout();
     paste(page, 'SAVE8\n');
     type(page, 'SAVE8');
-    expect(page.read().promo.enteredCode).toMatchObject({ value: 'SAVE8', source: 'pasted into the promo field' });
+    expect(page.read().promo.enteredCode).toMatchObject({
+      value: 'SAVE8',
+      source: 'pasted into the promo field',
+    });
   });
 
   it('captures a typed code, and forgets it when the shopper empties the field', () => {
     const page = checkout();
     type(page, 'S');
     type(page, 'SAVE1O');
-    expect(page.read().promo.enteredCode).toMatchObject({ value: 'SAVE1O', source: 'typed into the promo field' });
+    expect(page.read().promo.enteredCode).toMatchObject({
+      value: 'SAVE1O',
+      source: 'typed into the promo field',
+    });
     type(page, '');
     expect(page.read().promo.enteredCode.known).toBe(false);
   });

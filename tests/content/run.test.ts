@@ -49,7 +49,10 @@ function manualFrames() {
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function start(name: string, reply: (message: ContentSnapshotMessage) => Promise<HintModel | null> = async () => null) {
+function start(
+  name: string,
+  reply: (message: ContentSnapshotMessage) => Promise<HintModel | null> = async () => null,
+) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
@@ -129,7 +132,10 @@ describe('content script', () => {
     input.value = 'SAVE18';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     page.frames.run();
-    expect(page.sent.at(-1)).toMatchObject({ trigger: 'promo-input', snapshot: { promo: { enteredCode: { value: 'SAVE18' } } } });
+    expect(page.sent.at(-1)).toMatchObject({
+      trigger: 'promo-input',
+      snapshot: { promo: { enteredCode: { value: 'SAVE18' } } },
+    });
     await settle();
     expect(page.hint.show).toHaveBeenCalledTimes(1);
     expect(page.hint.show.mock.calls[0]?.[0]).toBe(input);

@@ -24,7 +24,11 @@ export function readCart(doc: Document): RawPage {
 
   const lines = lineSet ? readLines(doc, lineSet.elements) : null;
   let summary = summaryElement
-    ? readRowsBySelector(summaryElement, { row: CART.summaryRow, label: CART.summaryRowLabel, value: CART.summaryRowValue })
+    ? readRowsBySelector(summaryElement, {
+        row: CART.summaryRow,
+        label: CART.summaryRowLabel,
+        value: CART.summaryRowValue,
+      })
     : null;
   summary ??= readRowsByLabelText(summaryElement ?? doc.body);
 
@@ -32,7 +36,8 @@ export function readCart(doc: Document): RawPage {
     return {
       ...NOT_READ,
       ready: false,
-      notReadyReason: 'no cart lines and no summary yet: the cart may still be loading, or its layout changed',
+      notReadyReason:
+        'no cart lines and no summary yet: the cart may still be loading, or its layout changed',
       summaryMissing: 'no cart summary was found (the page may still be loading, or its layout changed)',
       linesMissing: 'no cart lines were found (the page may still be loading, or its layout changed)',
     };
@@ -108,6 +113,8 @@ function readTick(line: Element): boolean | null {
   const box = queryFirst(line, CART.checkbox);
   if (!box) return null;
   // No `instanceof HTMLInputElement`: the diagnose CLI runs this in Node, where DOM classes are not global.
-  const input = (box.tagName === 'INPUT' ? box : box.querySelector('input[type=checkbox]')) as HTMLInputElement | null;
+  const input = (
+    box.tagName === 'INPUT' ? box : box.querySelector('input[type=checkbox]')
+  ) as HTMLInputElement | null;
   return input?.checked === true;
 }

@@ -51,7 +51,10 @@ export function readCheckout(doc: Document, url: string): RawPage {
     lines: lines && products ? { lines, source: `order items ${products.selector}` } : null,
     linesMissing: 'no order items were found with the known selectors (the layout may have changed)',
     emptyCart: false,
-    promo: readPromo(doc, summary.rows.some((row) => row.kind === 'promo')),
+    promo: readPromo(
+      doc,
+      summary.rows.some((row) => row.kind === 'promo'),
+    ),
     addressCountry: readAddressCountry(doc),
     otherPriceTexts: [],
   };

@@ -41,7 +41,10 @@ function namesFor(language: string): readonly (readonly [string, string])[] {
 function isWordAt(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
-  return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after));
+  return (
+    (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+    (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+  );
 }
 
 /**
@@ -53,9 +56,11 @@ export function countryInAddress(address: string, pageLanguage: string): string 
   let best: { code: string; at: number; length: number } | null = null;
   for (const [name, code] of namesFor(pageLanguage.split('-')[0] || 'en')) {
     let at = text.lastIndexOf(name);
-    while (at >= 0 && !isWordAt(text, at, at + name.length)) at = at > 0 ? text.lastIndexOf(name, at - 1) : -1;
+    while (at >= 0 && !isWordAt(text, at, at + name.length))
+      at = at > 0 ? text.lastIndexOf(name, at - 1) : -1;
     if (at < 0) continue;
-    if (!best || at > best.at || (at === best.at && name.length > best.length)) best = { code, at, length: name.length };
+    if (!best || at > best.at || (at === best.at && name.length > best.length))
+      best = { code, at, length: name.length };
   }
   return best?.code ?? null;
 }

@@ -30,7 +30,8 @@ const SYMBOLS: readonly (readonly [RegExp, string])[] = [
   [/₫/, 'VND'],
   [/CHF/, 'CHF'],
 ];
-const ISO_IN_TEXT = /\b(USD|EUR|GBP|PLN|SEK|NOK|DKK|BRL|ILS|CAD|AUD|CHF|CZK|HUF|RUB|UAH|KRW|JPY|MXN|CLP|TRY)\b/;
+const ISO_IN_TEXT =
+  /\b(USD|EUR|GBP|PLN|SEK|NOK|DKK|BRL|ILS|CAD|AUD|CHF|CZK|HUF|RUB|UAH|KRW|JPY|MXN|CLP|TRY)\b/;
 const AMBIGUOUS = /\$|kr\b|¥|円|元/;
 
 type Inferred = { code: string; sample: string } | { code: null; reason: string };
@@ -54,15 +55,25 @@ export function currencyFromPriceText(texts: readonly string[]): Inferred {
     return { code, sample };
   }
   if (found.size > 1) {
-    return { code: null, reason: `prices on the page show several currencies (${[...found.keys()].join(', ')})` };
+    return {
+      code: null,
+      reason: `prices on the page show several currencies (${[...found.keys()].join(', ')})`,
+    };
   }
   if (ambiguousSample) {
-    return { code: null, reason: `the price "${clip(ambiguousSample, 40)}" has a symbol several currencies use` };
+    return {
+      code: null,
+      reason: `the price "${clip(ambiguousSample, 40)}" has a symbol several currencies use`,
+    };
   }
   return { code: null, reason: 'no price with a currency symbol was found on the page' };
 }
 
-export function resolveCurrency(cookieCurrency: string | undefined, cookieNote: string, priceTexts: readonly string[]): Field<string> {
+export function resolveCurrency(
+  cookieCurrency: string | undefined,
+  cookieNote: string,
+  priceTexts: readonly string[],
+): Field<string> {
   const inferred = currencyFromPriceText(priceTexts);
   if (cookieCurrency && /^[A-Z]{3}$/.test(cookieCurrency)) {
     if (inferred.code && inferred.code !== cookieCurrency) {

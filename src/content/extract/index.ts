@@ -44,7 +44,9 @@ export function extractSnapshot(
   const { pageKind, platform } = identifyPage(url);
   const cookieValue = readCookie(documentCookie, 'aep_usuc_f');
   const cookie = cookieValue ? parseAepUsucF(cookieValue) : {};
-  const cookieNote = cookieValue ? 'the aep_usuc_f cookie has no c_tp field' : 'the aep_usuc_f cookie is not readable from the page';
+  const cookieNote = cookieValue
+    ? 'the aep_usuc_f cookie has no c_tp field'
+    : 'the aep_usuc_f cookie is not readable from the page';
 
   const raw: RawPage =
     pageKind === 'cart'
@@ -88,12 +90,20 @@ export function extractSnapshot(
       shipTo: shipTo(cookie.region, cookieValue !== null, raw.addressCountry),
       site: cookie.site
         ? known(cookie.site, 'cookie aep_usuc_f')
-        : missing(cookieValue ? 'the aep_usuc_f cookie has no site field' : 'the aep_usuc_f cookie is not readable from the page'),
+        : missing(
+            cookieValue
+              ? 'the aep_usuc_f cookie has no site field'
+              : 'the aep_usuc_f cookie is not readable from the page',
+          ),
       account: missing('AliExpress does not show the account country on this page'),
     },
     accountId: cookie.memberId
       ? known(cookie.memberId, 'cookie aep_usuc_f (x_alimid)')
-      : missing(cookieValue ? 'not signed in (no x_alimid in aep_usuc_f)' : 'the aep_usuc_f cookie is not readable from the page'),
+      : missing(
+          cookieValue
+            ? 'not signed in (no x_alimid in aep_usuc_f)'
+            : 'the aep_usuc_f cookie is not readable from the page',
+        ),
     promo: readPromoState(raw, pageKind, currency, promoRow, promoCapture),
   };
 }
@@ -109,7 +119,11 @@ function allMissing(reason: string): Amounts {
   };
 }
 
-function shipTo(region: string | undefined, cookieReadable: boolean, address: Field<string> | null): Field<string> {
+function shipTo(
+  region: string | undefined,
+  cookieReadable: boolean,
+  address: Field<string> | null,
+): Field<string> {
   const fromCookie = region && /^[A-Z]{2}$/.test(region) ? region : null;
   if (address?.known && fromCookie && address.value !== fromCookie) {
     return missing(
@@ -118,7 +132,9 @@ function shipTo(region: string | undefined, cookieReadable: boolean, address: Fi
   }
   if (fromCookie) return known(fromCookie, 'cookie aep_usuc_f');
   if (address?.known) return address;
-  const cookieReason = cookieReadable ? 'the aep_usuc_f cookie has no region field' : 'the aep_usuc_f cookie is not readable from the page';
+  const cookieReason = cookieReadable
+    ? 'the aep_usuc_f cookie has no region field'
+    : 'the aep_usuc_f cookie is not readable from the page';
   return missing(address && !address.known ? `${cookieReason}, and ${address.reason}` : cookieReason);
 }
 
@@ -153,13 +169,20 @@ interface MoneyRead {
   promoRow: ParsedRow | null;
 }
 
-function readMoney(raw: RawPage, currencyField: Field<string>, pageKind: CartSnapshot['pageKind']): MoneyRead {
+function readMoney(
+  raw: RawPage,
+  currencyField: Field<string>,
+  pageKind: CartSnapshot['pageKind'],
+): MoneyRead {
   if (!currencyField.known) {
     const reason = `the currency is unknown (${currencyField.reason})`;
     return {
       amounts: allMissing(reason),
       lines: raw.lines
-        ? known(raw.lines.lines.map((line) => toLine(line, null)), raw.lines.source)
+        ? known(
+            raw.lines.lines.map((line) => toLine(line, null)),
+            raw.lines.source,
+          )
         : missing(raw.linesMissing),
       promoRow: null,
     };
@@ -199,10 +222,37 @@ function readMoney(raw: RawPage, currencyField: Field<string>, pageKind: CartSna
 
   const amounts: Amounts = {
     itemsSubtotal: itemsSubtotal(ofKind('subtotal'), linesSum, raw, summaryVia),
-    storeDiscounts: discountSum(ofKind('storeDiscount'), 'store discount or coupon', summaryVia, noSummary, raw.emptyCart, absenceProvesNothing),
-    coins: discountSum(ofKind('coins'), 'coins or bonus', summaryVia, noSummary, raw.emptyCart, absenceProvesNothing),
-    shipping: single(ofKind('shipping'), summaryVia, noSummary ?? 'the summary shows no shipping row', raw.emptyCart),
-    tax: tax(ofKind('tax'), unrecognised, pageKind, summaryVia, noSummary, raw.emptyCart, absenceProvesNothing),
+    storeDiscounts: discountSum(
+      ofKind('storeDiscount'),
+      'store discount or coupon',
+      summaryVia,
+      noSummary,
+      raw.emptyCart,
+      absenceProvesNothing,
+    ),
+    coins: discountSum(
+      ofKind('coins'),
+      'coins or bonus',
+      summaryVia,
+      noSummary,
+      raw.emptyCart,
+      absenceProvesNothing,
+    ),
+    shipping: single(
+      ofKind('shipping'),
+      summaryVia,
+      noSummary ?? 'the summary shows no shipping row',
+      raw.emptyCart,
+    ),
+    tax: tax(
+      ofKind('tax'),
+      unrecognised,
+      pageKind,
+      summaryVia,
+      noSummary,
+      raw.emptyCart,
+      absenceProvesNothing,
+    ),
     total: total(ofKind('total'), raw.totalText, currency, summaryVia, noSummary, raw.emptyCart),
   };
 
@@ -234,9 +284,12 @@ function sumSelected(lines: readonly CartLine[]): Parsed {
   let sum = 0;
   for (const line of lines) {
     if (line.selected === false) continue;
-    if (line.selected === null) return { ok: false, reason: `whether "${clip(line.title, 40)}" is ticked could not be read` };
-    if (line.unitPriceMinor === null) return { ok: false, reason: `the price of "${clip(line.title, 40)}" could not be read` };
-    if (line.quantity === null) return { ok: false, reason: `the quantity of "${clip(line.title, 40)}" could not be read` };
+    if (line.selected === null)
+      return { ok: false, reason: `whether "${clip(line.title, 40)}" is ticked could not be read` };
+    if (line.unitPriceMinor === null)
+      return { ok: false, reason: `the price of "${clip(line.title, 40)}" could not be read` };
+    if (line.quantity === null)
+      return { ok: false, reason: `the quantity of "${clip(line.title, 40)}" could not be read` };
     sum += line.unitPriceMinor * line.quantity;
   }
   return { ok: true, minor: sum };
@@ -255,10 +308,15 @@ function agreed(rows: readonly ParsedRow[]): Parsed & { label?: string } {
   return found ? { ok: true, minor: found.minor, label: found.label } : { ok: false, reason: 'no row' };
 }
 
-function itemsSubtotal(rows: readonly ParsedRow[], linesSum: Parsed, raw: RawPage, via: string): Field<number> {
+function itemsSubtotal(
+  rows: readonly ParsedRow[],
+  linesSum: Parsed,
+  raw: RawPage,
+  via: string,
+): Field<number> {
   const summary = rows.length > 0 ? agreed(rows) : null;
   if (summary && !summary.ok) return missing(`the Subtotal row: ${summary.reason}`);
-  const label = summary?.ok ? summary.label ?? 'Subtotal' : 'Subtotal';
+  const label = summary?.ok ? (summary.label ?? 'Subtotal') : 'Subtotal';
   if (summary?.ok && linesSum.ok) {
     if (summary.minor !== linesSum.minor) {
       return missing(
@@ -269,7 +327,8 @@ function itemsSubtotal(rows: readonly ParsedRow[], linesSum: Parsed, raw: RawPag
   }
   if (summary?.ok) return known(summary.minor, `summary row "${clip(label, 30)}" (${via})`);
   if (raw.emptyCart) return known(0, 'the cart says it is empty');
-  if (linesSum.ok && raw.lines) return known(linesSum.minor, `sum of the selected lines (${raw.lines.source})`);
+  if (linesSum.ok && raw.lines)
+    return known(linesSum.minor, `sum of the selected lines (${raw.lines.source})`);
   const why = raw.summary ? 'the summary shows no Subtotal row' : raw.summaryMissing;
   return missing(linesSum.ok ? why : `${why}, and ${linesSum.reason}`);
 }
@@ -285,7 +344,9 @@ function discountSum(
 ): Field<number> {
   if (noSummary) return emptyCart ? known(0, 'the cart says it is empty') : missing(noSummary);
   if (rows.length === 0 && absenceProvesNothing) {
-    return missing(`the summary was read by label text only (layout changed): a missing ${what} row does not mean there is none`);
+    return missing(
+      `the summary was read by label text only (layout changed): a missing ${what} row does not mean there is none`,
+    );
   }
   if (rows.length === 0) return known(0, `no ${what} row in the summary (${via})`);
   let sum = 0;
@@ -317,10 +378,14 @@ function tax(
   if (emptyCart) return known(0, 'the cart says it is empty');
   if (noSummary) return missing(noSummary);
   const stray = unrecognised.find((row) => row.amount.ok && row.amount.minor > 0);
-  if (stray) return missing(`the summary row "${clip(stray.label, 40)}" is not one we recognise; it may be tax`);
+  if (stray)
+    return missing(`the summary row "${clip(stray.label, 40)}" is not one we recognise; it may be tax`);
   // The cart does not compute tax: AliExpress adds it at checkout ([DSH] 2026-09-15 "Additional charges").
   if (pageKind === 'cart') return missing('the cart does not show tax; AliExpress adds it at checkout');
-  if (absenceProvesNothing) return missing('the summary was read by label text only (layout changed): a missing tax row does not mean there is none');
+  if (absenceProvesNothing)
+    return missing(
+      'the summary was read by label text only (layout changed): a missing tax row does not mean there is none',
+    );
   return known(0, `no tax row in the summary (${via})`);
 }
 
@@ -383,12 +448,20 @@ function readPromoState(
   }
 
   const error: Field<{ text: string; kind: ReturnType<typeof classifyPromoError> } | null> = promo.errorText
-    ? known({ text: promo.errorText, kind: classifyPromoError(promo.errorText) }, 'AliExpress error under the promo field')
+    ? known(
+        { text: promo.errorText, kind: classifyPromoError(promo.errorText) },
+        'AliExpress error under the promo field',
+      )
     : promo.fieldPresent
       ? known(null, 'no error shown under the promo field')
       : missing(noField);
 
-  return { fieldPresent: promo.fieldPresent, enteredCode, applied: applied(promoRow, currency, capture, Boolean(promo.errorText)), error };
+  return {
+    fieldPresent: promo.fieldPresent,
+    enteredCode,
+    applied: applied(promoRow, currency, capture, Boolean(promo.errorText)),
+    error,
+  };
 }
 
 function applied(
@@ -404,8 +477,12 @@ function applied(
   }
   if (!currency.known) return missing(`the currency is unknown (${currency.reason})`);
   if (!row.amount.ok) return missing(`the "${clip(row.label, 30)}" row: ${row.amount.reason}`);
-  if (row.amount.minor >= 0) return missing(`the "${clip(row.label, 30)}" row shows "${clip(row.value, 30)}", not a discount`);
+  if (row.amount.minor >= 0)
+    return missing(`the "${clip(row.label, 30)}" row shows "${clip(row.value, 30)}", not a discount`);
   // AliExpress shows only the amount; the code is the one applied in this visit, if it raised no error.
   const code = capture.appliedCode && !errorShown ? capture.appliedCode.code.slice(0, 64) : null;
-  return known({ code, discountMinor: Math.abs(row.amount.minor) }, `the "${clip(row.label, 30)}" row shows a discount`);
+  return known(
+    { code, discountMinor: Math.abs(row.amount.minor) },
+    `the "${clip(row.label, 30)}" row shows a discount`,
+  );
 }

@@ -11,7 +11,11 @@ const NO_AMOUNTS = 'the payment-result page shows no amounts';
 
 export function readPayResult(doc: Document): RawPage {
   const text = textOf(doc.body);
-  const base = { ...NOT_READ, summaryMissing: NO_AMOUNTS, linesMissing: 'the payment-result page lists no items' };
+  const base = {
+    ...NOT_READ,
+    summaryMissing: NO_AMOUNTS,
+    linesMissing: 'the payment-result page lists no items',
+  };
   if (containsAny(text, PAYMENT_FAILED_TEXT)) {
     return { ...base, ready: false, notReadyReason: 'the page says the payment did not go through' };
   }

@@ -47,7 +47,8 @@ export function readRowsByLabelText(root: Element): RawSummary | null {
     const kind = classifyLabel(textOf(labelElement));
     if (!kind || kind === 'heading') continue;
     let row: Element | null = labelElement;
-    for (let depth = 0; row && depth < 3 && textOf(row) === textOf(labelElement); depth++) row = row.parentElement;
+    for (let depth = 0; row && depth < 3 && textOf(row) === textOf(labelElement); depth++)
+      row = row.parentElement;
     if (!row || seen.has(row) || row === root) continue;
     seen.add(row);
     const label = textOf(labelElement);
