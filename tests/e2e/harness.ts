@@ -16,10 +16,12 @@ declare const chrome: {
   tabs: { query(query: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
 };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist/chrome');
+/** The built extension; E2E_EXTENSION_DIR points elsewhere (e.g. a private build while others rebuild dist/). */
+export const DIST = path.resolve(ROOT, process.env.E2E_EXTENSION_DIR ?? 'dist/chrome');
 const LOCAL_TMP = path.join(ROOT, '.tmp');
 const PAGE_FIXTURES = path.join(ROOT, 'tests/fixtures/pages');
 
@@ -352,6 +354,14 @@ export class ExtensionBrowser {
     return this.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   }
 
+  /**
+   * The worker's per-tab memory (storage.session) as JSON text. Tests only poll it as a sync point
+   * ("the Pay click has been handled") before stopping the worker on purpose.
+   */
+  async sessionStateText(): Promise<string> {
+    return JSON.stringify(await this.inExtension(() => chrome.storage.session.get(null)));
+  }
+
   /** Send a protocol message the way the popup does (e.g. to configure the feed URL in setup). */
   async sendToBackground<T = unknown>(message: object): Promise<T> {
     return this.inExtension((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
@@ -436,6 +446,13 @@ export class ShopPage {
   async navigate(url: string, html: string): Promise<void> {
     this.browser.servePage(url, html);
     await this.goto(url);
+  }
+
+  /** Navigate this tab to another saved page (e.g. checkout -> payment result), with its cookies. */
+  async navigateToFixture(name: string): Promise<void> {
+    const fixture = loadPageFixture(name);
+    await this.browser.setCookies(fixture.cookies);
+    await this.navigate(fixture.url, fixture.html);
   }
 
   /** The content script marks <html> once it has read the page and is listening. */
@@ -565,9 +582,15 @@ export class PopupPage {
   ) {}
 
   async waitRendered(): Promise<void> {
-    await this.page.waitForFunction(() => (document.querySelector('#app')?.textContent ?? '').trim().length > 0, null, {
-      timeout: 10_000,
-    });
+    // Rendered = the app has content and is past its "Reading this tab…" placeholder.
+    await this.page.waitForFunction(
+      () => {
+        const text = (document.querySelector('#app')?.textContent ?? '').trim();
+        return text.length > 0 && !/Reading this tab/.test(text);
+      },
+      null,
+      { timeout: 10_000 },
+    );
   }
 
   async text(): Promise<string> {
@@ -579,21 +602,37 @@ export class PopupPage {
     return collapse(await this.page.locator('.verdict').first().innerText());
   }
 
-  /** The checks as listed, top to bottom: name, status word and summary text. */
-  async checks(): Promise<{ status: string; text: string }[]> {
+  /**
+   * The checks as listed, top to bottom: name, status (from the row's class), all its text, and whether the
+   * row sits in the folded "more checks passed" list under the main one.
+   */
+  async checks(): Promise<{ name: string; status: string; text: string; folded: boolean }[]> {
     const rows = this.page.locator('ol.checks > li');
     await rows.first().waitFor({ timeout: 10_000 });
     return rows.evaluateAll((items) =>
       items.map((item) => ({
+        name: (item.querySelector('.check-name')?.textContent ?? '').trim(),
         status: (item.className.match(/check-(pass|fail|warn|unknown)/) ?? [])[1] ?? 'unknown',
         text: (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        folded: item.closest('details') !== null,
       })),
     );
   }
 
+  /** Open a folded section ("Settings", "Codes used on this account") as a shopper would: click its title. */
+  async openSection(title: string): Promise<ReturnType<Page['locator']>> {
+    const details = this.page.locator('details', { has: this.page.locator('summary', { hasText: title }) }).first();
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await details.locator('summary').first().click();
+    }
+    return details;
+  }
+
   /** Codes listed as fitting this cart now, top (best) first. */
   async fittingCodes(): Promise<string[]> {
-    return this.page.locator('.codes').first().locator('.code-text').allInnerTexts();
+    const list = this.page.locator('.codes').first();
+    await list.waitFor({ timeout: 10_000 });
+    return list.locator('.code-text').allInnerTexts();
   }
 
   /** Click the Copy button for `code` (first one: the fix's, else the list's). */
