@@ -4,8 +4,14 @@
  * the code's time zone. Missing keys fall back to English one by one.
  */
 import { TZDate } from '@date-fns/tz';
-import { format, type Locale } from 'date-fns';
-import { de as deDates, enUS, es as esDates, fr as frDates, ptBR } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+// One import per locale: the `date-fns/locale` barrel would load every locale date-fns ships.
+import { de as deDates } from 'date-fns/locale/de';
+import { enUS } from 'date-fns/locale/en-US';
+import { es as esDates } from 'date-fns/locale/es';
+import { fr as frDates } from 'date-fns/locale/fr';
+import { ptBR } from 'date-fns/locale/pt-BR';
 import { INVISIBLE } from './code-match.ts';
 import { de } from './locales/de.ts';
 import { en, type LocaleMessages, type PartialLocaleMessages } from './locales/en.ts';
@@ -215,7 +221,10 @@ export function createMessages(requested: string | readonly string[]): Messages 
       return sentences.length === 0 ? null : sentences.join(' ');
     },
     verdictHeadline(diagnosis) {
-      const code = diagnosis.promo?.code ?? visibleTyped(diagnosis.enteredCode.trim());
+      // A mistyped code is what will be rejected, not the catalog code it was matched to.
+      const mistyped = diagnosis.culprit?.id === 'exact-code';
+      const code =
+        diagnosis.promo && !mistyped ? diagnosis.promo.code : visibleTyped(diagnosis.enteredCode.trim());
       const check = diagnosis.culprit ? checkNames[diagnosis.culprit.id] : '';
       return interpolate(verdicts[diagnosis.verdict], { code, check });
     },
