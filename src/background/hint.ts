@@ -15,10 +15,29 @@ export function realFitting(matches: MatchingCodes | null): readonly CodeMatch[]
   return (matches?.fitting ?? []).filter((match) => match.promo.example !== true);
 }
 
-function toneOf(diagnosis: Diagnosis): HintModel['tone'] {
+/**
+ * The result the hint explains: the culprit; for a code that will apply, a warning or else an undecided
+ * rule that has something to do about it (a code already applied, unidentified); for `unsure`, the first
+ * undecided check.
+ */
+function explained(diagnosis: Diagnosis, messages: Messages): CheckResult | null {
+  if (diagnosis.culprit) return diagnosis.culprit;
+  const { results } = diagnosis;
+  if (diagnosis.verdict === 'will-apply') {
+    return (
+      results.find((result) => result.status === 'warn') ??
+      results.find((result) => result.status === 'unknown' && messages.fix(result) !== null) ??
+      null
+    );
+  }
+  if (diagnosis.verdict === 'unsure') return results.find((result) => result.status === 'unknown') ?? null;
+  return null;
+}
+
+function toneOf(diagnosis: Diagnosis, explainedResult: CheckResult | null): HintModel['tone'] {
   switch (diagnosis.verdict) {
     case 'will-apply':
-      return diagnosis.results.some((result) => result.status === 'warn') ? 'warn' : 'ok';
+      return explainedResult === null ? 'ok' : 'warn';
     case 'will-be-rejected':
       return 'bad';
     case 'unsure':
@@ -27,16 +46,6 @@ function toneOf(diagnosis: Diagnosis): HintModel['tone'] {
     case 'cannot-read-page':
       return 'unknown';
   }
-}
-
-/** The result the hint explains: the culprit, else the first warning or undecided check. */
-function explained(diagnosis: Diagnosis): CheckResult | null {
-  if (diagnosis.culprit) return diagnosis.culprit;
-  if (diagnosis.verdict === 'will-apply')
-    return diagnosis.results.find((result) => result.status === 'warn') ?? null;
-  if (diagnosis.verdict === 'unsure')
-    return diagnosis.results.find((result) => result.status === 'unknown') ?? null;
-  return null;
 }
 
 function codeToCopy(diagnosis: Diagnosis, matches: MatchingCodes | null): string | null {
@@ -57,12 +66,12 @@ export function hintFor(
   messages: Messages,
   labels: UiLabels,
 ): HintModel {
-  const result = explained(diagnosis);
+  const result = explained(diagnosis, messages);
   const unreadable = diagnosis.unreadable[0];
   const detail = result ? messages.summary(result) : unreadable ? messages.unreadableLine(unreadable) : null;
   const code = codeToCopy(diagnosis, matches);
   return {
-    tone: toneOf(diagnosis),
+    tone: toneOf(diagnosis, result),
     headline: messages.verdictHeadline(diagnosis),
     detail,
     fix: result ? messages.fix(result, catalog) : null,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FEED_REFRESH_ALARM,
   FEED_REFRESH_PERIOD_MINUTES,
@@ -62,6 +62,10 @@ async function setUp(): Promise<{
   expect(await service.refresh()).toEqual({ at: NOW.toISOString(), ok: true, error: null });
   return { browser, store, service, requests };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('feed refresh', () => {
   it('stores a good feed, with where and when it came from, and sends no cookies', async () => {
@@ -194,6 +198,7 @@ describe('feed refresh', () => {
   });
 
   it('a feed that cannot be stored (quota) is reported and the last good copy stays', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { browser, store, service } = await setUp();
     browser.fetchImpl = async () => json(newerFeed);
     browser.storage.local.failWrites = new Error('QUOTA_BYTES quota exceeded');

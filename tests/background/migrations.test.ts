@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS, migrate, storedVersion } from '../../src/background/storage/migrations.ts';
 import { SCHEMA_VERSION } from '../../src/background/storage/schemas.ts';
 import { Store } from '../../src/background/storage/store.ts';
@@ -53,6 +53,10 @@ function layout(version: number): Record<string, unknown> {
   return stored;
 }
 const VERSIONS = Object.keys(LAYOUTS).map(Number);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('migrations', () => {
   it('are numbered one step at a time up to the current version', () => {
@@ -137,6 +141,7 @@ describe('opening the store migrates what is on disk', () => {
   });
 
   it('still reads old data correctly when the migrated copy could not be written (quota)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const local = new FakeStorageArea();
     for (const [key, value] of Object.entries(layout(0))) local.data.set(key, structuredClone(value));
     local.failWrites = new Error('QUOTA_BYTES quota exceeded');

@@ -235,15 +235,23 @@ describe('a snapshot from the checkout', () => {
     });
   });
 
-  it('offers the exact code when the shopper mistyped it', async () => {
+  it('offers the exact code when the shopper mistyped it, without calling the right code rejected', async () => {
     const harness = createHarness();
-    const hint = (await harness.snapshot(
-      7,
-      'apply-click',
-      withEnteredCode(checkout, ' save8\u200B'),
-    )) as HintModel;
+    const hint = (await harness.snapshot(7, 'apply-click', withEnteredCode(checkout, 'SAVEB'))) as HintModel;
+    expect(hint.tone).toBe('bad');
+    expect(hint.headline).not.toMatch(/SAVE8 will be rejected/);
+    expect(hint.detail).toMatch(/You typed \W?SAVEB\W?, the code is SAVE8/);
     expect(hint.copy?.code).toBe('SAVE8');
-    expect(hint.detail).toContain('SAVE8');
+  });
+
+  it('warns when AliExpress already took a code off and the page does not say which', async () => {
+    const harness = createHarness();
+    const applied = makeCheckoutSnapshot({
+      promo: { applied: known({ code: null, discountMinor: 800 }, 'order summary') },
+    });
+    const hint = (await harness.snapshot(7, 'promo-input', withEnteredCode(applied, 'SAVE8'))) as HintModel;
+    expect(hint.tone).toBe('warn');
+    expect(hint.detail).toMatch(/already applied/);
   });
 
   it('words the hint in the browser language', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/background/storage/schemas.ts';
 import { Store, UNCHANGED } from '../../src/background/storage/store.ts';
 import { SerialWriter } from '../../src/background/storage/writer.ts';
@@ -15,6 +15,10 @@ function entry(code: string, accountId = '4465986603', usedAt = '2026-11-01T12:0
 function storeOver(local: FakeStorageArea, session = new FakeStorageArea()): Store {
   return new Store(local, session, { now: () => NOW });
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('the serialised writer', () => {
   it('two writers x 100 records -> 200 history entries', async () => {
@@ -131,6 +135,7 @@ describe('garbage in storage at start-up', () => {
 
 describe('a write that fails', () => {
   it('is reported, not thrown, and what was stored before stays', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const local = new FakeStorageArea();
     const store = storeOver(local);
     await store.update('history', (history) => [...history, entry('SAVE8')]);
