@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../src/rules/diagnose.ts';
 import { createMessages } from '../../src/rules/messages.ts';
 import { known, missing } from '../../src/rules/schemas/field.ts';
+import type { PromoError } from '../../src/rules/schemas/snapshot.ts';
 import { CHECK_IDS } from '../../src/rules/types.ts';
 import { NOW } from '../helpers/check.ts';
 import { outline } from '../helpers/diagnosis.ts';
@@ -203,28 +204,19 @@ describe('diagnose: unsure, never a guessed will-apply', () => {
     expect(diagnose(snapshot, 'SAVE8', withRates, [], NOW).verdict).toBe('unsure');
   });
 
+  const withPageError = (error: PromoError, code: string) =>
+    diagnose(makeSnapshot({ promo: { error: known(error, 'promoErrorTip') } }), code, catalog, [], NOW);
+
   test('AliExpress shows an error none of the checks explains: kept as evidence', () => {
     const error = { text: 'This code cannot be used for this order', kind: 'other' as const };
-    const diagnosis = diagnose(
-      makeSnapshot({ promo: { error: known(error, 'promoErrorTip') } }),
-      'SAVE8',
-      catalog,
-      [],
-      NOW,
-    );
+    const diagnosis = withPageError(error, 'SAVE8');
     expect(diagnosis.verdict).toBe('unsure');
     expect(diagnosis.pageError).toEqual(error);
   });
 
   test('AliExpress’s error never hides a failing check', () => {
     const error = { text: 'Code expired', kind: 'expired' as const };
-    const diagnosis = diagnose(
-      makeSnapshot({ promo: { error: known(error, 'promoErrorTip') } }),
-      'SAVE18',
-      catalog,
-      [],
-      NOW,
-    );
+    const diagnosis = withPageError(error, 'SAVE18');
     expect(outline(diagnosis)).toMatchObject({ verdict: 'will-be-rejected', culprit: 'min-spend.below' });
     expect(diagnosis.pageError).toEqual(error);
   });
