@@ -58,6 +58,12 @@ async function popupShots(only: string | undefined): Promise<void> {
     await page.fill(CHECKOUT_SELECTORS.promoInput, 'GLOBAL18');
     await showHintOnPage(page, rejectedHintModel(), { focusField: true });
     await page.locator(HINT_HOST).locator('section').waitFor();
+    // The same stand-in font inside the hint's (open, for screenshots) shadow root.
+    await page.evaluate((css) => {
+      const style = document.createElement('style');
+      style.textContent = css.replace(':root', '.p');
+      document.querySelector('[data-promo-code-doctor-hint]')?.shadowRoot?.append(style);
+    }, FONT_CSS);
     await page.screenshot({ path: path.join(OUT, 'hint-checkout.png') });
     await context.close();
   } finally {

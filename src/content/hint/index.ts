@@ -37,6 +37,7 @@ display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s 
 .ok{--t:var(--ok)}.bad{--t:var(--bad)}.warn{--t:var(--warn)}.unknown{--t:var(--unk)}
 .i{width:20px;height:20px;border-radius:50%;background:var(--t);color:var(--bg);font-weight:700;font-size:12px;line-height:20px;text-align:center;margin-top:1px}
 .m{grid-column:2;min-width:0}.m p{margin:0}
+.m .b{color:var(--mu);font-size:11px;font-weight:600;letter-spacing:.02em;margin-bottom:1px}
 .m .h{font-weight:600;font-size:14px}
 .m .d{color:var(--mu);margin-top:2px}
 .m .f{margin-top:6px}
@@ -146,7 +147,8 @@ function render(model: HintModel, fresh: boolean): void {
   message.setAttribute('role', 'status');
   message.setAttribute('aria-atomic', 'true');
   const lines = (): HTMLElement[] => {
-    const out = [el('p', 'h', model.headline)];
+    // Say who is talking: the panel sits on AliExpress's page and must not pass for AliExpress's own.
+    const out = [el('p', 'b', 'Promo Code Doctor'), el('p', 'h', model.headline)];
     if (model.detail) out.push(el('p', 'd', model.detail));
     if (model.fix) out.push(el('p', 'f', model.fix));
     return out;

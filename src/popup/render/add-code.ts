@@ -265,16 +265,15 @@ function addCodeForm(
       oncePerAccount: form.querySelector<HTMLInputElement>('input[name="oncePerAccount"]')?.checked ?? true,
     };
     const result = parseAddCodeForm(values, ctx.now, myCodes.map((promo) => promo.code));
-    let firstInvalid: HTMLElement | null = null;
     for (const [name, { input, error }] of fields) {
       const message = result.ok ? undefined : result.errors[name];
       error.textContent = message ? t(message) : '';
       input.setAttribute('aria-invalid', String(!!message));
-      if (message && !firstInvalid) firstInvalid = input;
     }
     if (!result.ok) {
       status.textContent = t('addFix');
-      firstInvalid?.focus();
+      // The first field to fix, in the order the shopper reads the form.
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     status.textContent = '';

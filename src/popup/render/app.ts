@@ -66,22 +66,17 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
     renderSettings(ctx, state.settings.feedUrl, refreshing),
   );
 
-  return [
-    renderHeader(ctx, state.feed, refreshing),
-    state.notices.length
-      ? h('div', { class: 'notices' }, [
-          h('div', { class: 'notice' }, [
-            h('div', null, state.notices.map((notice) => h('p', null, notice))),
-            h(
-              'button',
-              { type: 'button', class: 'btn btn-quiet', 'data-key': 'notices-dismiss', onClick: () => void ctx.actions.dismissNotices() },
-              t('dismiss'),
-            ),
-          ]),
-        ])
-      : null,
-    h('main', { class: 'content' }, main),
-  ].filter((node): node is HTMLElement => node !== null);
+  const notices = state.notices.length
+    ? h('div', { class: 'notice' }, [
+        h('div', null, state.notices.map((notice) => h('p', null, notice))),
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-quiet', 'data-key': 'notices-dismiss', onClick: () => void ctx.actions.dismissNotices() },
+          t('dismiss'),
+        ),
+      ])
+    : null;
+  return [renderHeader(ctx, state.feed, refreshing), h('main', { class: 'content' }, [notices, ...main])];
 }
 
 function stateCard(iconName: IconName, title: string, body: string[]): HTMLElement {
