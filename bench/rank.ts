@@ -109,9 +109,10 @@ export async function measureRanking(
       fitting = matches.fitting.length;
       nearMisses = matches.nearMisses.length;
       if (i === 0 && ms * (warmUp + runs) > scenarioBudgetMs) {
+        // Far over the goal: 3 runs in all (the first one counted too) say that well enough.
         const affordable = Math.max(3, Math.floor(scenarioBudgetMs / ms));
-        warm = Math.min(warmUp, Math.max(1, affordable - 3));
-        planned = Math.min(warmUp + runs, Math.max(warm + 3, affordable));
+        warm = affordable >= 6 ? Math.min(warmUp, affordable - 5) : 0;
+        planned = Math.min(warmUp + runs, affordable);
         truncated = `${name}: first run ${Math.round(ms)} ms, so ${planned - warm} timed runs after ${warm} warm-up instead of ${runs} after ${warmUp}`;
       }
       if (i >= warm) samplesMs.push(ms);

@@ -16,7 +16,12 @@ interface TraceEvent {
   readonly dur?: number;
   readonly args?: {
     readonly name?: string;
-    readonly data?: { readonly url?: string; readonly functionName?: string; readonly type?: string };
+    readonly data?: {
+      readonly url?: string;
+      readonly functionName?: string;
+      readonly type?: string;
+      readonly message?: string;
+    };
   };
 }
 
@@ -109,4 +114,110 @@ export function attributeToExtension(
     }
   }
   return { longTasksWithExtension, longTasksTotal, extensionMsByEntry, extensionMsTotal };
+}
+
+export interface TimelineEntry {
+  /** ms after the marker. */
+  readonly atMs: number;
+  readonly durationMs: number;
+  readonly thread: string;
+  readonly what: string;
+}
+
+/**
+ * The extension's script activity on every thread (page, service worker, popup) in the `windowMs` after
+ * the `console.timeStamp(marker)` the benchmark left in the trace: how a paste becomes a hint, step by step.
+ */
+export function timelineAfter(
+  events: readonly TraceEvent[],
+  scriptUrlPrefix: string,
+  marker: string,
+  windowMs: number,
+): TimelineEntry[] {
+  const stamp = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === marker);
+  if (!stamp) return [];
+  const threadNames = new Map<string, string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name)
+      threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
+  }
+  const end = stamp.ts + windowMs * 1000;
+  const candidates = events
+    .filter((event) => event.ph === 'X' && event.ts >= stamp.ts && event.ts <= end)
+    .filter((event) => SCRIPT_EVENTS.has(event.name) && event.args?.data?.url?.startsWith(scriptUrlPrefix))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const covered = new Map<string, number>();
+  const timeline: TimelineEntry[] = [];
+  for (const event of candidates) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ts < (covered.get(thread) ?? -1)) continue;
+    covered.set(thread, event.ts + (event.dur ?? 0));
+    const url = event.args?.data?.url ?? '';
+    timeline.push({
+      atMs: (event.ts - stamp.ts) / 1000,
+      durationMs: (event.dur ?? 0) / 1000,
+      thread: threadNames.get(thread) ?? thread,
+      what: `${event.name} ${event.args?.data?.functionName || ''} ${url.slice(scriptUrlPrefix.length)}`
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
+  }
+  return timeline;
+}
+
+const BREAKDOWN_EVENTS = new Set([
+  'RunTask',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.compile',
+  'EvaluateScript',
+  'FunctionCall',
+  'BlinkScheduler_PerformMicrotaskCheckpoint',
+  'ParseHTML',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'MinorGC',
+  'MajorGC',
+]);
+
+/**
+ * Main-thread and service-worker time, by kind of work, in the processes where our extension's code ran,
+ * during `windowMs` after the marker: says whether a slow step is module loading, the engine (microtasks in
+ * the worker), layout or garbage collection. Nested kinds overlap (RunTask contains the others).
+ */
+export function threadBreakdownAfter(
+  events: readonly TraceEvent[],
+  scriptUrlPrefix: string,
+  marker: string,
+  windowMs: number,
+): { readonly thread: string; readonly what: string; readonly ms: number }[] {
+  const stamp = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === marker);
+  if (!stamp) return [];
+  const end = stamp.ts + windowMs * 1000;
+  const inWindow = events.filter((event) => event.ph === 'X' && event.ts >= stamp.ts && event.ts <= end);
+  const pids = new Set(
+    inWindow.filter((event) => event.args?.data?.url?.startsWith(scriptUrlPrefix)).map((event) => event.pid),
+  );
+  const threadNames = new Map<string, string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name)
+      threadNames.set(`${event.pid}:${event.tid}`, event.args.name);
+  }
+  const totals = new Map<string, { thread: string; what: string; ms: number }>();
+  for (const event of inWindow) {
+    if (!pids.has(event.pid) || !BREAKDOWN_EVENTS.has(event.name)) continue;
+    const threadName = threadNames.get(`${event.pid}:${event.tid}`) ?? '';
+    if (threadName !== 'CrRendererMain' && !/ServiceWorker/i.test(threadName)) continue;
+    const url = event.args?.data?.url ?? '';
+    const what = url.startsWith(scriptUrlPrefix)
+      ? `${event.name} ${url.slice(scriptUrlPrefix.length)}`
+      : event.name;
+    const thread = `${threadName} (pid ${event.pid})`;
+    const key = `${thread}|${what}`;
+    const entry = totals.get(key) ?? { thread, what, ms: 0 };
+    entry.ms += (event.dur ?? 0) / 1000;
+    totals.set(key, entry);
+  }
+  return [...totals.values()].sort((a, b) => b.ms - a.ms);
 }
