@@ -194,7 +194,7 @@ function mutated(type: string, mutation: Mutation): Record<string, unknown> {
   const last = path[path.length - 1] ?? '';
   if (mutation.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
+    else Reflect.deleteProperty(parent, last);
   } else {
     parent[last] = mutation.value;
   }
