@@ -173,10 +173,13 @@ export class ExtensionBrowser {
       });
     });
     context.on('page', (page) => {
-      // Pages the test opens are registered before this event fires (see newPage).
-      queueMicrotask(() => {
-        if (!this.openedByTest.has(page)) this.unexpectedPages.push(page);
-      });
+      // While newPage() waits for its page, the next page to appear is the test's; any other is not.
+      if (this.pagesExpected > 0) {
+        this.pagesExpected -= 1;
+        this.openedByTest.add(page);
+      } else if (!this.openedByTest.has(page)) {
+        this.unexpectedPages.push(page);
+      }
     });
   }
 
@@ -232,12 +235,15 @@ export class ExtensionBrowser {
         : { status: 200, body: JSON.stringify(response), contentType: 'application/json' };
   }
 
+  /** Set cookies on both AliExpress domains; ones already set to the same value are left alone. */
   async setCookies(cookies: readonly Cookie[]): Promise<void> {
-    await this.context.addCookies(
-      ['.aliexpress.com', '.aliexpress.us'].flatMap((domain) =>
-        cookies.map((cookie) => ({ ...cookie, domain, path: '/', secure: true, sameSite: 'None' as const, expires: 4_000_000_000 })),
-      ),
+    const existing = new Set((await this.context.cookies()).map((c) => `${c.domain}|${c.name}=${c.value}`));
+    const wanted = ['.aliexpress.com', '.aliexpress.us'].flatMap((domain) =>
+      cookies
+        .filter((cookie) => !existing.has(`${domain}|${cookie.name}=${cookie.value}`))
+        .map((cookie) => ({ ...cookie, domain, path: '/', secure: true, sameSite: 'None' as const, expires: 4_000_000_000 })),
     );
+    if (wanted.length > 0) await this.context.addCookies(wanted);
   }
 
   async cookies(): Promise<string[]> {
@@ -279,12 +285,11 @@ export class ExtensionBrowser {
     return { page, tabId: added[0] as number };
   }
 
+  private pagesExpected = 0;
+
   private async newPage(): Promise<Page> {
-    const pending = this.context.waitForEvent('page');
-    const creating = this.context.newPage();
-    const created = await pending;
-    this.openedByTest.add(created);
-    const page = await creating;
+    this.pagesExpected += 1;
+    const page = await this.context.newPage();
     this.openedByTest.add(page);
     return page;
   }
