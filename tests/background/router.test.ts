@@ -428,6 +428,29 @@ describe('popup requests', () => {
     expect(reply).toEqual({ ok: true, attempt: { at: harness.clock.toISOString(), ok: true, error: null } });
   });
 
+  it('answers the popup at once while a feed download is still running', async () => {
+    const harness = createHarness();
+    const { makeFeed } = await import('./builders.ts');
+    let finishDownload: (response: Response) => void = () => undefined;
+    harness.browser.fetchImpl = () => new Promise<Response>((resolve) => (finishDownload = resolve));
+    const saving = harness.send(
+      { type: POPUP_TO_BACKGROUND.saveSettings, feedUrl: 'https://feeds.example.org/aliexpress.json' },
+      senders.popup(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const during = await harness.tabState(1);
+    expect(during.feed).toEqual(expect.objectContaining({ activeSource: 'bundled', lastAttempt: null }));
+    expect(during.settings.feedUrl).toBe('https://feeds.example.org/aliexpress.json');
+    finishDownload(new Response(JSON.stringify(makeFeed()), { status: 200 }));
+    await saving;
+    expect((await harness.tabState(1)).feed).toEqual(
+      expect.objectContaining({
+        activeSource: 'remote-feed',
+        lastAttempt: expect.objectContaining({ ok: true }),
+      }),
+    );
+  });
+
   it('shows storage notices in the browser language until the shopper dismisses them', async () => {
     const { FakeStorageArea } = await import('./fake-browser.ts');
     const local = new FakeStorageArea();
