@@ -3,6 +3,8 @@
  * fault could change (both storage areas and the badges), and one line per test with the figures the
  * README's "Reliability" section quotes (`[reliability] ...`, printed to the test log).
  */
+import type { SnapshotTrigger } from '../../src/shared/protocol.ts';
+import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import type { Harness } from '../background/harness.ts';
 
 /** Markup that would run or load something if it ever became HTML. */
@@ -55,4 +57,17 @@ export function reportFigures(topic: string, figures: Record<string, number | st
     .map(([name, value]) => `${name}=${value}`)
     .join(' ');
   console.info(`[reliability] ${topic}: ${text}`);
+}
+
+/**
+ * A snapshot of tab `tabId` handled as if its content script had sent it (past the router's door, which
+ * message-fuzz.test.ts covers): the service's own entry, so these tests do not depend on the wire format.
+ */
+export function deliverSnapshot(
+  harness: Harness,
+  tabId: number,
+  trigger: SnapshotTrigger,
+  snapshot: CartSnapshot,
+): Promise<unknown> {
+  return harness.service.onSnapshot(tabId, snapshot.url, trigger, snapshot);
 }

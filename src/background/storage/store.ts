@@ -155,6 +155,8 @@ export class Store {
 
   /** Start-up notices (storage.local) and write failures of this browser session (storage.session). */
   async notices(): Promise<StoredNotice[]> {
+    // A write that failed while opening is noted in session storage: wait for it, or the first popup misses it.
+    await this.ready;
     const [stored, session] = await Promise.all([
       this.read('notices'),
       this.readSession(SESSION_NOTICES_KEY, StoredNoticeSchema.array()),
