@@ -231,7 +231,7 @@ describe('a quota error on write', () => {
   });
 });
 
-/** Storage seen through a worker that can die: after `kill()` its calls never settle, as in a stopped worker. */
+/** Storage seen through a worker that can die: once dead its calls never settle, as in a stopped worker. */
 class DyingArea extends FakeStorageArea {
   dead = false;
   landed = 0;
@@ -240,20 +240,20 @@ class DyingArea extends FakeStorageArea {
   constructor(private readonly real: FakeStorageArea) {
     super();
   }
-  private never<T>(): Promise<T> {
-    return new Promise<T>(() => undefined);
+  private never(): Promise<never> {
+    return new Promise<never>(() => undefined);
   }
   override async get(keys?: string | string[] | null) {
-    return this.dead ? this.never<Record<string, unknown>>() : this.real.get(keys);
+    return this.dead ? this.never() : this.real.get(keys);
   }
   override async set(items: Record<string, unknown>) {
-    if (this.dead) return this.never<void>();
+    if (this.dead) return this.never();
     await this.real.set(items);
     this.landed++;
     if (this.landed >= this.killAfter) this.dead = true;
   }
   override async remove(keys: string | string[]) {
-    return this.dead ? this.never<void>() : this.real.remove(keys);
+    return this.dead ? this.never() : this.real.remove(keys);
   }
 }
 
