@@ -7,7 +7,7 @@
 import type { z } from '../rules/zod.ts';
 import {
   CONTENT_TO_BACKGROUND,
-  ContentSnapshotMessageSchema,
+  PageReadMessageSchema,
   POPUP_TO_BACKGROUND,
   PopupMessageSchema,
   type PopupMessage,
@@ -55,12 +55,13 @@ const PopupSchema = PopupMessageSchema as z.ZodType<PopupMessage>;
 /** One entry per message name; a Map, so `__proto__` and friends are just unknown names. */
 const ROUTES = new Map<string, Route<z.ZodType>>([
   [
-    CONTENT_TO_BACKGROUND.snapshot,
+    CONTENT_TO_BACKGROUND.page,
     route({
       from: 'content',
-      schema: ContentSnapshotMessageSchema,
-      handle: (service, message, sender) =>
-        service.onSnapshot(sender.tabId, sender.url, message.trigger, message.snapshot),
+      schema: PageReadMessageSchema,
+      // async: an exception while assembling becomes a rejected promise, answered with null.
+      handle: async (service, message, sender) =>
+        service.onPageRead(sender.tabId, sender.url, message.trigger, message.page),
     }),
   ],
   [

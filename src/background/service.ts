@@ -3,7 +3,9 @@
  * that matters: every call reads storage, so a worker stopped between two messages loses nothing.
  */
 import type { Feed, PromoCode } from '../rules/schemas/catalog.ts';
-import type { CartSnapshot } from '../rules/schemas/snapshot.ts';
+import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot.ts';
+import { assembleSnapshot } from '../shared/page-model/assemble.ts';
+import type { PageRead } from '../shared/page-model/raw.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { Diagnosis, MatchingCodes } from '../rules/types.ts';
@@ -63,7 +65,28 @@ export class BackgroundService {
     this.feed = new FeedService(deps.browser, this.store, { now: this.now, ...limits });
   }
 
-  /** A content snapshot from tab `tabId` (whose URL the browser reported as `pageUrl`). */
+  /**
+   * A page read from tab `tabId`: assembled into a snapshot here (the content script carries no parser),
+   * at the URL the browser reported for the sender rather than the one the message claims.
+   */
+  async onPageRead(
+    tabId: number,
+    pageUrl: string,
+    trigger: SnapshotTrigger,
+    page: PageRead,
+  ): Promise<HintModel | null> {
+    const assembled = CartSnapshotSchema.safeParse(assembleSnapshot({ ...page, url: pageUrl }));
+    if (!assembled.success) {
+      console.warn(
+        '[promo-code-doctor] a page read gave no valid snapshot',
+        assembled.error.issues.slice(0, 3),
+      );
+      return null;
+    }
+    return this.onSnapshot(tabId, pageUrl, trigger, assembled.data);
+  }
+
+  /** A snapshot of tab `tabId` (whose URL the browser reported as `pageUrl`). */
   async onSnapshot(
     tabId: number,
     pageUrl: string,

@@ -5,6 +5,7 @@
 import type { Feed, PromoCode } from '../../src/rules/schemas/catalog.ts';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { known, missing } from '../../src/rules/schemas/field.ts';
+import type { PageRead } from '../../src/shared/page-model/raw.ts';
 
 export const CHECKOUT_URL =
   'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
@@ -131,3 +132,63 @@ export const BUNDLED_TEST_FEED: Feed = makeFeed(
   ],
   { publisher: 'Promo Code Doctor (bundled)', generatedAt: '2026-11-15T00:00:00Z' },
 );
+
+/**
+ * What the content script sends from that US $87.40 checkout: texts as the page shows them, the
+ * aep_usuc_f cookie, and what the shopper typed.
+ */
+export function makeCheckoutPageRead(typed: string | null = null): PageRead {
+  const at = Date.parse('2026-11-24T18:00:00Z');
+  return {
+    url: CHECKOUT_URL,
+    cookie: 'site=usa&c_tp=USD&x_alimid=4465986603&isb=y&region=US&b_locale=en_US',
+    raw: {
+      ready: true,
+      notReadyReason: null,
+      summary: {
+        rows: [
+          { kind: 'subtotal', label: 'Subtotal', value: 'US $87.40' },
+          { kind: 'shipping', label: 'Shipping', value: 'Free shipping' },
+          { kind: 'tax', label: 'Tax', value: 'US $6.12' },
+          { kind: 'total', label: 'Total', value: 'US $93.52' },
+        ],
+        via: 'summary rows .pl-summary__item-pc',
+      },
+      summaryMissing: '',
+      totalText: 'US $93.52',
+      lines: {
+        lines: [
+          {
+            title: 'Baseus 65W GaN charger, 3 ports',
+            productId: '1005006123456789',
+            skuId: '12000036123456789',
+            variant: 'EU plug',
+            storeName: 'Baseus Official Store',
+            storeId: '1102218021',
+            priceText: 'US $34.90',
+            quantity: 1,
+            selected: true,
+          },
+          {
+            title: 'UGREEN USB-C cable 2 m (2 pack)',
+            productId: '1005005987654321',
+            skuId: '12000035987654321',
+            variant: '2 m',
+            storeName: 'UGREEN Official Store',
+            storeId: '1100006211',
+            priceText: 'US $26.25',
+            quantity: 2,
+            selected: true,
+          },
+        ],
+        source: 'checkout lines',
+      },
+      linesMissing: '',
+      emptyCart: false,
+      promo: { fieldPresent: true, inputValue: typed, errorText: null },
+      addressCountry: null,
+    },
+    capture: { lastCode: typed === null ? null : { code: typed, via: 'paste', at }, appliedCode: null },
+    readAt: '2026-11-24T18:00:00.000Z',
+  };
+}

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_TO_BACKGROUND, POPUP_TO_BACKGROUND } from '../../src/shared/protocol.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, senders } from './fake-browser.ts';
-import { makeCheckoutSnapshot } from './builders.ts';
+import { makeCheckoutPageRead, makeCheckoutSnapshot } from './builders.ts';
 import { createHarness } from './harness.ts';
 
 /** Message names that carry a payload to get wrong (refreshFeed and dismissNotices have none). */
 const TYPES_WITH_PAYLOAD = [
-  CONTENT_TO_BACKGROUND.snapshot,
+  CONTENT_TO_BACKGROUND.page,
   POPUP_TO_BACKGROUND.getTabState,
   POPUP_TO_BACKGROUND.setCodeUsed,
   POPUP_TO_BACKGROUND.addCode,
@@ -41,7 +41,11 @@ const anyValue = fc.oneof(
 const nearMiss = fc.record({
   type: fc.constantFrom(...TYPES_WITH_PAYLOAD),
   trigger: fc.oneof(fc.constantFrom('load', 'pay-click'), hostileString),
-  snapshot: fc.oneof(anyValue, fc.constant({ ...makeCheckoutSnapshot(), amounts: null })),
+  page: fc.oneof(
+    anyValue,
+    fc.constant(makeCheckoutSnapshot()),
+    fc.constant({ ...makeCheckoutPageRead(), raw: null }),
+  ),
   tabId: fc.oneof(fc.integer({ max: -1 }), fc.double(), hostileString),
   accountId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(41)), fc.integer()),
   code: fc.oneof(fc.constant(''), fc.constant('A'.repeat(41)), fc.integer()),

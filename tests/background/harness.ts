@@ -9,6 +9,7 @@ import type { SenderLike } from '../../src/background/browser-like.ts';
 import { createMessages, diagnose, matchingCodes, mergeCatalog } from '../../src/rules/index.ts';
 import type { Feed } from '../../src/rules/schemas/catalog.ts';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
+import type { PageRead } from '../../src/shared/page-model/raw.ts';
 import {
   CONTENT_TO_BACKGROUND,
   POPUP_TO_BACKGROUND,
@@ -26,7 +27,13 @@ export interface Harness {
   clock: Date;
   /** Delivers a message as the browser would, to the one registered listener. */
   send(message: unknown, sender: SenderLike): Promise<unknown> | undefined;
+  /**
+   * A snapshot straight to the service, past the door: journeys are written in snapshots (what the page
+   * said), and the door with its page-read assembly is tested on its own in router.test.ts.
+   */
   snapshot(tabId: number, trigger: SnapshotTrigger, snapshot: CartSnapshot): Promise<unknown>;
+  /** A page read as the content script sends it, through the router from that tab. */
+  pageRead(tabId: number, trigger: SnapshotTrigger, page: PageRead): Promise<unknown>;
   tabState(tabId: number): Promise<TabState>;
   restart(): Harness;
 }
@@ -50,11 +57,13 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       if (!listener) throw new Error('no message listener registered');
       return listener(message, sender);
     },
-    async snapshot(tabId, trigger, snapshot) {
-      const url = snapshot.url;
+    snapshot(tabId, trigger, snapshot) {
+      return harness.service.onSnapshot(tabId, snapshot.url, trigger, snapshot);
+    },
+    async pageRead(tabId, trigger, page) {
       return harness.send(
-        { type: CONTENT_TO_BACKGROUND.snapshot, trigger, snapshot },
-        senders.contentScript(tabId, url),
+        { type: CONTENT_TO_BACKGROUND.page, trigger, page },
+        senders.contentScript(tabId, page.url),
       );
     },
     async tabState(tabId) {

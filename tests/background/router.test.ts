@@ -9,7 +9,15 @@ import {
   type HintModel,
 } from '../../src/shared/protocol.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, senders } from './fake-browser.ts';
-import { CART_URL, makeCheckoutSnapshot, makePromo, withEnteredCode } from './builders.ts';
+import {
+  CART_URL,
+  CHECKOUT_URL,
+  PAY_RESULT_URL,
+  makeCheckoutPageRead,
+  makeCheckoutSnapshot,
+  makePromo,
+  withEnteredCode,
+} from './builders.ts';
 import { createHarness, quietWarnings, type Harness } from './harness.ts';
 import { vi } from 'vitest';
 
@@ -18,13 +26,11 @@ afterEach(() => {
 });
 
 const checkout = makeCheckoutSnapshot();
-const snapshotMessage = (
-  trigger = 'promo-input',
-  snapshot: unknown = withEnteredCode(checkout, 'SAVE18'),
-) => ({
-  type: CONTENT_TO_BACKGROUND.snapshot,
+const pageRead = makeCheckoutPageRead('SAVE18');
+const pageMessage = (trigger = 'promo-input', page: unknown = pageRead) => ({
+  type: CONTENT_TO_BACKGROUND.page,
   trigger,
-  snapshot,
+  page,
 });
 
 /** Everything a message could change: both storage areas and the badges. */
@@ -67,21 +73,21 @@ describe('checks at the door', () => {
   const wrongSenders: [string, unknown, Parameters<Harness['send']>[1]][] = [
     [
       'content message from another extension',
-      snapshotMessage(),
+      pageMessage(),
       { ...senders.contentScript(3), id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' },
     ],
     [
       'content message from a non-AliExpress tab',
-      snapshotMessage(),
+      pageMessage(),
       senders.contentScript(3, 'https://shop.example.com/checkout'),
     ],
     [
       'content message from an http AliExpress tab',
-      snapshotMessage(),
+      pageMessage(),
       senders.contentScript(3, 'http://www.aliexpress.com/p/trade/confirm.html'),
     ],
-    ['content message with no tab', snapshotMessage(), { id: EXTENSION_ID, url: CART_URL }],
-    ['content message from our popup', snapshotMessage(), senders.popup()],
+    ['content message with no tab', pageMessage(), { id: EXTENSION_ID, url: CART_URL }],
+    ['content message from our popup', pageMessage(), senders.popup()],
     [
       'popup message from a content script',
       { type: POPUP_TO_BACKGROUND.setCodeUsed, accountId: 'a', code: 'SAVE8', used: true },
@@ -108,13 +114,27 @@ describe('checks at the door', () => {
   });
 
   const badPayloads: [string, unknown][] = [
-    ['a snapshot missing its amounts', snapshotMessage('promo-input', { ...checkout, amounts: undefined })],
-    ['an unknown trigger', snapshotMessage('hover')],
+    ['a page read missing its raw page', pageMessage('promo-input', { ...pageRead, raw: undefined })],
+    ['an unknown trigger', pageMessage('hover')],
     [
       'a negative line quantity',
-      snapshotMessage('load', { ...checkout, lines: known([{ quantity: -1 }], 'x') }),
+      pageMessage('load', {
+        ...pageRead,
+        raw: {
+          ...pageRead.raw,
+          lines: { lines: [{ ...pageRead.raw.lines?.lines[0], quantity: -1 }], source: 'x' },
+        },
+      }),
     ],
-    ['a 100 KB entered code', snapshotMessage('promo-input', withEnteredCode(checkout, 'A'.repeat(100_000)))],
+    [
+      'a 100 KB typed code',
+      pageMessage('promo-input', {
+        ...pageRead,
+        capture: { lastCode: { code: 'A'.repeat(100_000), via: 'paste', at: 0 }, appliedCode: null },
+      }),
+    ],
+    ['a 100 KB cookie', pageMessage('load', { ...pageRead, cookie: 'x'.repeat(100_000) })],
+    ['a snapshot where a page read belongs', pageMessage('load', checkout)],
     ['a tab state for tab -1', { type: POPUP_TO_BACKGROUND.getTabState, tabId: -1 }],
     [
       'an http feed URL',
@@ -151,7 +171,7 @@ describe('checks at the door', () => {
   const notMessages: [string, unknown][] = [
     ['undefined', undefined],
     ['a string', 'content->background:snapshot'],
-    ['an array', [CONTENT_TO_BACKGROUND.snapshot]],
+    ['an array', [CONTENT_TO_BACKGROUND.page]],
     ['an unknown type', { type: 'content->background:delete-everything' }],
     ['a prototype key as type', { type: '__proto__' }],
     [
@@ -181,6 +201,30 @@ describe('checks at the door', () => {
     expect(harness.send(message, senders.contentScript(3))).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(observable(harness)).toEqual(before);
+  });
+});
+
+describe('a page read through the door', () => {
+  it('is assembled into a snapshot, diagnosed, and answered with a hint', async () => {
+    const harness = createHarness();
+    const hint = (await harness.pageRead(7, 'promo-input', makeCheckoutPageRead('SAVE18'))) as HintModel;
+    expect(hint.tone).toBe('bad');
+    expect(hint.detail).toMatch(/US \$99\.00.*US \$87\.40/);
+    expect(harness.browser.badges.get(7)?.text).toBe('!');
+    const state = await harness.tabState(7);
+    expect(state.accountId).toBe('4465986603');
+    expect(state.snapshot?.amounts.itemsSubtotal).toEqual(
+      expect.objectContaining({ known: true, value: 8740 }),
+    );
+  });
+
+  it('reads the page at the URL the browser reports, not the one the message claims', async () => {
+    const harness = createHarness();
+    const claimsPaymentResult = { ...makeCheckoutPageRead('SAVE8'), url: PAY_RESULT_URL };
+    await harness.send(pageMessage('load', claimsPaymentResult), senders.contentScript(7, CHECKOUT_URL));
+    expect((await harness.tabState(7)).snapshot).toEqual(
+      expect.objectContaining({ pageKind: 'checkout', url: CHECKOUT_URL }),
+    );
   });
 });
 
