@@ -44,7 +44,8 @@ function runChecks(
 ): CheckResult[] {
   const results: CheckResult[] = [];
   for (const check of checks) {
-    const ctx = { ...context, earlier: results.slice() };
+    // Checks read `earlier` synchronously, before the next result is pushed: no copy needed.
+    const ctx = { ...context, earlier: results };
     if (!check.needsTerms) results.push(check.run(ctx));
     else if (promo !== null) results.push(check.run({ ...ctx, promo }));
   }
@@ -170,6 +171,42 @@ function bySavingThenThreshold(a: CodeMatch, b: CodeMatch): number {
  * saving is taken on the minimum-spend base and capped.
  */
 export function matchingCodes(
+  snapshot: CartSnapshot,
+  catalog: Catalog,
+  history: UsageHistory,
+  now: Date,
+): MatchingCodes {
+  // The background asks for the same cart twice in a row (diagnose needs it for suggestions, the popup
+  // lists it): inputs are never mutated, so the last answer for the same objects and instant is reused.
+  const key = {
+    snapshot,
+    entries: catalog.entries,
+    fxRates: catalog.fxRates,
+    history,
+    historyLength: history.length,
+    now: now.getTime(),
+  };
+  const last = lastMatching;
+  if (last && (Object.keys(key) as (keyof typeof key)[]).every((name) => last.key[name] === key[name])) {
+    return last.result;
+  }
+  const result = computeMatchingCodes(snapshot, catalog, history, now);
+  lastMatching = { key, result };
+  return result;
+}
+
+/** Identity of the inputs (plus the history's length, should a caller append to the same array). */
+interface MatchingKey {
+  readonly snapshot: CartSnapshot;
+  readonly entries: Catalog['entries'];
+  readonly fxRates: Catalog['fxRates'];
+  readonly history: UsageHistory;
+  readonly historyLength: number;
+  readonly now: number;
+}
+let lastMatching: { readonly key: MatchingKey; readonly result: MatchingCodes } | null = null;
+
+function computeMatchingCodes(
   snapshot: CartSnapshot,
   catalog: Catalog,
   history: UsageHistory,

@@ -163,3 +163,15 @@ describe('mergeCatalog', () => {
     expect(merged.fxRates?.date).toBe('2026-11-22');
   });
 });
+
+describe('matchingCodes reuses its last answer only for the same inputs', () => {
+  test('a code recorded as used in the same history array is no longer offered', () => {
+    const snapshot = makeSnapshot();
+    const history: { accountId: string; code: string; usedAt: string; source: 'order' }[] = [];
+    const save8 = fixed('SAVE8', 8, 69);
+    const small = makeCatalog([save8]);
+    expect(matchingCodes(snapshot, small, history, NOW).fitting).toHaveLength(1);
+    history.push({ accountId: '2201234567', code: 'SAVE8', usedAt: '2026-11-24T17:00:00Z', source: 'order' });
+    expect(matchingCodes(snapshot, small, history, NOW).fitting).toHaveLength(0);
+  });
+});
