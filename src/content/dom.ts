@@ -2,6 +2,7 @@
  * Small DOM reading helpers. Only `textContent` is read, never `innerText`: innerText forces a layout,
  * which on a 500-line cart would cost the shopper frames.
  */
+import { normaliseLabel } from '../shared/page-model/text.ts';
 import { LABEL_ORDER, LABELS, type SelectorList, type SummaryLabel } from './selectors.ts';
 
 /** The first element matched by the first selector of `list` that matches anything. */
@@ -44,16 +45,6 @@ export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim();
 }
 
-/** Lower-case label text without a trailing colon, bidi marks or counters such as "(3 items)". */
-export function normaliseLabel(text: string): string {
-  return text
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .replace(/\s*[:：]\s*$/, '')
-    .trim()
-    .toLowerCase();
-}
-
 function startsWithWord(label: string, keyword: string): boolean {
   if (!label.startsWith(keyword)) return false;
   // A plural "s" is still the same word ("Promo codes", "Coupons").
@@ -75,9 +66,4 @@ export function classifyLabel(rawLabel: string): SummaryLabel | null {
 export function containsAny(text: string, phrases: readonly string[]): boolean {
   const lower = text.toLowerCase();
   return phrases.some((phrase) => lower.includes(phrase));
-}
-
-/** Cut page text down to what fits in a snapshot field and in a reason. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

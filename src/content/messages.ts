@@ -3,4 +3,4 @@
  * would pull zod (~27 KB gzip) into the content script, so the string is repeated here and a unit test
  * (tests/content/messages.test.ts) keeps the two equal.
  */
-export const SNAPSHOT_MESSAGE = 'content->background:snapshot' as const;
+export const PAGE_MESSAGE = 'content->background:page' as const;

@@ -2,9 +2,9 @@
  * A typed shim over `runtime.sendMessage`: Firefox has `browser`, Chrome `chrome`; both return a promise in
  * MV3. No webextension-polyfill here: it would cost the content script more than everything else.
  */
-import type { ContentSnapshotMessage, HintModel } from '../shared/protocol.ts';
+import type { HintModel, PageReadMessage } from '../shared/protocol.ts';
 
-export type SendSnapshot = (message: ContentSnapshotMessage) => Promise<HintModel | null>;
+export type SendPageRead = (message: PageReadMessage) => Promise<HintModel | null>;
 
 interface RuntimeLike {
   readonly id?: string;
@@ -12,7 +12,7 @@ interface RuntimeLike {
 }
 
 /** The extension's sender, or null outside an extension (a page, a test). */
-export function extensionSender(): SendSnapshot | null {
+export function extensionSender(): SendPageRead | null {
   const api = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
   const runtime = api.browser?.runtime ?? api.chrome?.runtime;
   if (!runtime?.sendMessage) return null;

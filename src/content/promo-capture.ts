@@ -6,28 +6,18 @@
 import type { SnapshotTrigger } from '../shared/protocol.ts';
 import { closestAny, containsAny, queryFirst, textOf } from './dom.ts';
 import { APPLY_WORDS, CHECKOUT, PROMO } from './selectors.ts';
+import {
+  LIMITS,
+  NO_CAPTURE,
+  type CaptureVia,
+  type CapturedCode,
+  type PromoCaptureState,
+} from '../shared/page-model/raw.ts';
 
-export type CaptureVia = 'paste' | 'input' | 'apply-click' | 'pay-click';
-
-export interface CapturedCode {
-  /** Exactly as in the field (spaces and invisible characters kept: the exact-code check needs them). */
-  readonly code: string;
-  readonly via: CaptureVia;
-  /** Epoch milliseconds. */
-  readonly at: number;
-}
-
-export interface PromoCaptureState {
-  /** The last code seen in the field. */
-  readonly lastCode: CapturedCode | null;
-  /** The code in the field at the last Apply click. */
-  readonly appliedCode: CapturedCode | null;
-}
-
-export const NO_CAPTURE: PromoCaptureState = { lastCode: null, appliedCode: null };
+export { NO_CAPTURE, type PromoCaptureState };
 
 /** Longest code kept; the snapshot field allows 200. */
-const MAX_CODE_LENGTH = 200;
+const MAX_CODE_LENGTH = LIMITS.shortText;
 
 export interface PromoCapture {
   readonly state: () => PromoCaptureState;

@@ -1,6 +1,7 @@
 /**
  * The content script's life: read the page when it changes, at most once per animation frame, send the
- * snapshot to the background only when it changed, and show the background's hint after a paste or Apply.
+ * read (text and structure; the background assembles the snapshot) only when it changed, and show the
+ * background's hint after a paste or Apply.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so one MutationObserver drives
  * re-reads; a read while the page is loading says `ready: false`, never "cart is empty". Everything is
@@ -8,11 +9,11 @@
  * was reloaded or updated: "Extension context invalidated").
  */
 import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
-import type { CartSnapshot } from '../rules/schemas/snapshot.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
-import { extractSnapshot } from './extract/index.ts';
-import { SNAPSHOT_MESSAGE } from './messages.ts';
-import type { SendSnapshot } from './messaging.ts';
+import type { PageRead } from '../shared/page-model/raw.ts';
+import { readPage } from './extract/read-page.ts';
+import { PAGE_MESSAGE } from './messages.ts';
+import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
@@ -22,7 +23,7 @@ export const READY_ATTRIBUTE = 'data-promo-code-doctor';
 
 export interface ContentScriptOptions {
   readonly doc: Document;
-  readonly send: SendSnapshot;
+  readonly send: SendPageRead;
   readonly now?: () => Date;
   /** Schedules `callback` for the next frame and returns a cancel function. */
   readonly requestFrame?: (callback: () => void) => () => void;
@@ -32,7 +33,7 @@ export interface ContentScriptOptions {
 export interface ContentScript {
   readonly signal: AbortSignal;
   readonly stop: () => void;
-  /** How often the page was read and a snapshot sent: the mutation-storm test and the benchmark read it. */
+  /** How often the page was read and a read sent: the mutation-storm test and the benchmark read it. */
   readonly stats: { extractions: number; sends: number };
 }
 
@@ -45,9 +46,9 @@ const PRIORITY: Record<SnapshotTrigger, number> = {
   'pay-click': 4,
 };
 
-/** A snapshot's identity without its read time: equal keys mean nothing the background cares about changed. */
-export function snapshotKey(snapshot: CartSnapshot): string {
-  return JSON.stringify({ ...snapshot, readAt: null });
+/** A page read's identity without its read time: equal keys mean nothing the background cares about changed. */
+export function pageReadKey(page: PageRead): string {
+  return JSON.stringify({ ...page, readAt: null });
 }
 
 function defaultFrame(doc: Document): (callback: () => void) => () => void {
@@ -108,18 +109,18 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   function flush(trigger: SnapshotTrigger): void {
     if (signal.aborted) return;
     stats.extractions++;
-    const snapshot = extractSnapshot(doc, doc.location.href, doc.cookie, capture.state(), now());
-    const key = snapshotKey(snapshot);
+    const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now());
+    const key = pageReadKey(page);
     const userTriggered = PRIORITY[trigger] >= PRIORITY['promo-input'];
     // A paste or click always gets an answer (the shopper may have dismissed the last hint); page changes
-    // are sent only when the snapshot changed.
+    // are sent only when the page read changed.
     if (key === lastKey && !userTriggered) return;
     lastKey = key;
     stats.sends++;
     const sequence = userTriggered ? ++userSequence : userSequence;
     let sent: Promise<HintModel | null>;
     try {
-      sent = send({ type: SNAPSHOT_MESSAGE, trigger, snapshot });
+      sent = send({ type: PAGE_MESSAGE, trigger, page });
     } catch {
       stop();
       return;

@@ -8,6 +8,10 @@
  * (`LABELS` below). Comments name the source shorthand of the facts file and the date it was seen.
  */
 
+import type { SummaryLabel } from '../shared/page-model/raw.ts';
+
+export type { SummaryLabel };
+
 /** A named list of selectors, tried in order. */
 export type SelectorList = readonly string[];
 
@@ -193,8 +197,6 @@ export const PAY_RESULT = {
 // English labels are from [IL-CONF] 2026-09 (`Subtotal`, `Promo codes`, `Shipping fee`, `Bonus`, `Total`)
 // and [DSH] 2026-09-15 (`Additional charges`); other languages are translations (GUESS until captured).
 // ---------------------------------------------------------------------------------------------------------
-export type SummaryLabel =
-  'promo' | 'storeDiscount' | 'coins' | 'shipping' | 'tax' | 'subtotal' | 'total' | 'heading';
 
 export const LABELS: Readonly<Record<SummaryLabel, readonly string[]>> = {
   promo: [
@@ -347,22 +349,6 @@ export const LABEL_ORDER: readonly SummaryLabel[] = [
   'tax',
   'storeDiscount',
   'total',
-];
-
-/** What the unused "Promo codes" row shows instead of an amount: a control, [IL-CONF] 2026-09-04. */
-export const PROMO_ROW_EMPTY = [
-  'enter',
-  'introducir',
-  'ingresar',
-  'saisir',
-  'entrer',
-  'inserir',
-  'digitar',
-  'eingeben',
-  'ввести',
-  'ввести промокод',
-  'use',
-  'apply',
 ];
 
 /** Apply-button text, for the fallback when the button lost its class. */

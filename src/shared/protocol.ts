@@ -4,12 +4,16 @@
  * here; the content script imports only the types and names (zod stays out of its bundle).
  */
 import { z } from '../rules/zod.ts';
-import { CartSnapshotSchema } from '../rules/schemas/snapshot.ts';
 import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
+import { fieldSchema } from '../rules/schemas/field.ts';
+import { CAPTURE_VIAS, LIMITS, SUMMARY_LABELS, type PageRead } from './page-model/raw.ts';
 
 export const CONTENT_TO_BACKGROUND = {
-  /** A fresh read of the page. `trigger` says why it was read. Reply: HintModel | null. */
-  snapshot: 'content->background:snapshot',
+  /**
+   * A fresh read of the page (text and structure, `PageRead`); the background assembles the snapshot.
+   * `trigger` says why it was read. Reply: HintModel | null.
+   */
+  page: 'content->background:page',
 } as const;
 
 export const POPUP_TO_BACKGROUND = {
@@ -26,12 +30,78 @@ export const POPUP_TO_BACKGROUND = {
 export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
-export const ContentSnapshotMessageSchema = z.object({
-  type: z.literal(CONTENT_TO_BACKGROUND.snapshot),
-  trigger: z.enum(SNAPSHOT_TRIGGERS),
-  snapshot: CartSnapshotSchema,
+const shortText = z.string().max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+const reason = z.string().max(LIMITS.reason);
+const digitsId = z.string().regex(/^\d{1,40}$/);
+
+const CapturedCodeSchema = z.object({
+  code: shortText,
+  via: z.enum(CAPTURE_VIAS),
+  at: z.number().int().nonnegative(),
 });
-export type ContentSnapshotMessage = z.infer<typeof ContentSnapshotMessageSchema>;
+
+const RawPageSchema = z.object({
+  ready: z.boolean(),
+  notReadyReason: reason.nullable(),
+  summary: z
+    .object({
+      rows: z
+        .array(z.object({ kind: z.enum(SUMMARY_LABELS).nullable(), label: shortText, value: shortText }))
+        .max(LIMITS.rows),
+      via: shortText,
+    })
+    .nullable(),
+  summaryMissing: reason,
+  totalText: shortText.nullable(),
+  lines: z
+    .object({
+      lines: z
+        .array(
+          z.object({
+            title: longText,
+            productId: digitsId.nullable(),
+            skuId: shortText.nullable(),
+            variant: shortText.nullable(),
+            storeName: longText.nullable(),
+            storeId: digitsId.nullable(),
+            priceText: shortText.nullable(),
+            quantity: z.number().int().positive().max(100000).nullable(),
+            selected: z.boolean().nullable(),
+          }),
+        )
+        .max(LIMITS.lines),
+      source: shortText,
+    })
+    .nullable(),
+  linesMissing: reason,
+  emptyCart: z.boolean(),
+  promo: z
+    .object({ fieldPresent: z.boolean(), inputValue: shortText.nullable(), errorText: longText.nullable() })
+    .nullable(),
+  addressCountry: fieldSchema(z.string().regex(/^[A-Z]{2}$/)).nullable(),
+});
+
+/** One read of a page, as the content script sends it (`PageRead` in src/shared/page-model/raw.ts). */
+export const PageReadSchema = z.object({
+  url: z.string().max(LIMITS.url),
+  cookie: z.string().max(LIMITS.cookie).nullable(),
+  raw: RawPageSchema,
+  capture: z.object({ lastCode: CapturedCodeSchema.nullable(), appliedCode: CapturedCodeSchema.nullable() }),
+  readAt: z.iso.datetime({ offset: true }),
+}) satisfies z.ZodType<PageRead>;
+
+export const PageReadMessageSchema = z.object({
+  type: z.literal(CONTENT_TO_BACKGROUND.page),
+  trigger: z.enum(SNAPSHOT_TRIGGERS),
+  page: PageReadSchema,
+});
+/** What the content script sends; the schema above checks it on arrival. */
+export interface PageReadMessage {
+  readonly type: typeof CONTENT_TO_BACKGROUND.page;
+  readonly trigger: SnapshotTrigger;
+  readonly page: PageRead;
+}
 
 export const PopupMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(POPUP_TO_BACKGROUND.getTabState), tabId: z.number().int().nonnegative() }),

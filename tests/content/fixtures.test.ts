@@ -5,8 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CartSnapshotSchema, type CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
-import { extractSnapshot } from '../../src/content/extract/index.ts';
+import { extractSnapshot, readPage } from '../../src/content/extract/index.ts';
 import { NO_CAPTURE } from '../../src/content/promo-capture.ts';
+import { assembleSnapshot } from '../../src/shared/page-model/assemble.ts';
+import { PageReadSchema } from '../../src/shared/protocol.ts';
 import { essentialsOf, fixtureNames, loadFixture, readMeta } from './fixtures.ts';
 
 const names = fixtureNames();
@@ -44,6 +46,16 @@ describe('fixture pages', () => {
   it.each(names)('%s: the full snapshot, with every source and reason', (name) => {
     const { snapshot, meta } = read(name);
     expect(snapshot).toEqual(meta.snapshot);
+  });
+
+  it.each(names)('%s: the page read passes the background door and gives the same snapshot there', (name) => {
+    const { window, document, meta } = loadFixture(name);
+    close = () => window.happyDOM.close();
+    const now = new Date((meta as typeof meta & { now: string }).now);
+    const page = readPage(document, meta.url, meta.cookie, NO_CAPTURE, now);
+    // What crosses runtime.sendMessage is JSON; the background then checks it with the protocol schema.
+    const arrived = PageReadSchema.parse(JSON.parse(JSON.stringify(page)));
+    expect(assembleSnapshot(arrived)).toEqual((meta as typeof meta & { snapshot: unknown }).snapshot);
   });
 });
 

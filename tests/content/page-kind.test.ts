@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifyPage } from '../../src/content/extract/page-kind.ts';
+import { identifyPage } from '../../src/shared/page-model/page-kind.ts';
 
 describe('identifyPage', () => {
   it.each([

@@ -4,7 +4,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Window } from 'happy-dom';
-import type { ContentSnapshotMessage, HintModel } from '../../src/shared/protocol.ts';
+import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
+import { assembleSnapshot } from '../../src/shared/page-model/assemble.ts';
+import type { HintModel, PageReadMessage } from '../../src/shared/protocol.ts';
 import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
 
@@ -46,23 +48,26 @@ function manualFrames() {
   };
 }
 
+/** A message as sent, with the snapshot the background assembles from it (what the shopper's check sees). */
+type Sent = PageReadMessage & { readonly snapshot: CartSnapshot };
+
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function start(
   name: string,
-  reply: (message: ContentSnapshotMessage) => Promise<HintModel | null> = async () => null,
+  reply: (message: PageReadMessage) => Promise<HintModel | null> = async () => null,
 ) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
   const frames = manualFrames();
-  const sent: ContentSnapshotMessage[] = [];
+  const sent: Sent[] = [];
   const hint = { show: vi.fn(), remove: vi.fn() };
   script = startContentScript({
     doc: loaded.document,
     send: (message) => {
-      sent.push(message);
+      sent.push({ ...message, snapshot: assembleSnapshot(message.page) });
       return reply(message);
     },
     now: () => new Date('2026-09-20T10:00:00Z'),
@@ -73,12 +78,18 @@ function start(
 }
 
 describe('content script', () => {
-  it('sends one snapshot after the first frame and marks <html> once the background answered', async () => {
+  it('sends one page read after the first frame and marks <html> once the background answered', async () => {
     const page = start('checkout-us-8740');
+    page.document.cookie = 'session_token=secret';
     expect(page.sent).toHaveLength(0);
     page.frames.run();
     expect(page.sent).toHaveLength(1);
-    expect(page.sent[0]).toMatchObject({ type: 'content->background:snapshot', trigger: 'load' });
+    expect(page.sent[0]).toMatchObject({ type: 'content->background:page', trigger: 'load' });
+    // Only the aep_usuc_f value leaves the page, never the other cookies.
+    expect(page.sent[0]?.page.cookie).toBe(
+      'site=glo&c_tp=USD&x_alimid=2209871234&isb=y&region=US&b_locale=en_US',
+    );
+    expect(JSON.stringify(page.sent[0]?.page)).not.toContain('secret');
     expect(page.sent[0]?.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
     await settle();
     expect(page.document.documentElement.getAttribute(READY_ATTRIBUTE)).toBe('ready');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { minorUnitDigits } from '../../src/rules/money.ts';
-import { parsePrice, type PriceReading } from '../../src/content/parse/price.ts';
+import { parsePrice, type PriceReading } from '../../src/shared/page-model/parse/price.ts';
 
 interface UpstreamRecord {
   id: number;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { minorUnitDigits } from '../../src/rules/money.ts';
-import { parsePrice } from '../../src/content/parse/price.ts';
+import { parsePrice } from '../../src/shared/page-model/parse/price.ts';
 
 const LOCALES = [
   'en-US', 'de-DE', 'fr-FR', 'fr-CH', 'pt-BR', 'es-ES', 'pl-PL', 'sv-SE', 'ru-RU', 'he-IL', 'ar-EG', 'hi-IN',

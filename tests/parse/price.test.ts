@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrice, type PriceContext, type PriceReading } from '../../src/content/parse/price.ts';
+import { parsePrice, type PriceContext, type PriceReading } from '../../src/shared/page-model/parse/price.ts';
 
 const amount = (amountMinor: number, currency: string): PriceReading => ({
   kind: 'amount',

@@ -3,7 +3,7 @@
  * Every other row below is a REALISTIC PHRASING WRITTEN FOR THESE TESTS, not a captured AliExpress string.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPromoError } from '../../src/content/parse/promo-error.ts';
+import { classifyPromoError } from '../../src/shared/page-model/parse/promo-error.ts';
 import { PROMO_ERROR_KINDS, type PromoErrorKind } from '../../src/rules/schemas/snapshot.ts';
 
 const ROWS: ReadonlyArray<readonly [PromoErrorKind, string, string]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAepUsucF, readCookie, type AepUsucF } from '../../src/content/parse/region-cookie.ts';
+import { parseAepUsucF, readCookie, type AepUsucF } from '../../src/shared/page-model/parse/region-cookie.ts';
 
 describe('parseAepUsucF: every capture in aliexpress-facts.md section 2.1', () => {
   it.each<[string, AepUsucF]>([

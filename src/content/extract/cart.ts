@@ -5,11 +5,12 @@
  */
 import { containsAny, matchesAny, queryAllFirst, queryFirst, textOf } from '../dom.ts';
 import { CART, EMPTY_CART_TEXT, LOADING } from '../selectors.ts';
-import { NOT_READ, type RawLine, type RawPage } from './raw.ts';
+import { LIMITS, NOT_READ, type RawLine, type RawPage } from '../../shared/page-model/raw.ts';
+import { clip } from '../../shared/page-model/text.ts';
 import { readRowsByLabelText, readRowsBySelector } from './summary.ts';
 
-const ITEM_ID = /\/item\/(\d+)\.html/;
-const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d+)/;
+const ITEM_ID = /\/item\/(\d{1,40})\.html/;
+const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d{1,40})(?!\d)/;
 
 export function readCart(doc: Document): RawPage {
   const spinner = queryFirst(doc, LOADING);
@@ -22,7 +23,7 @@ export function readCart(doc: Document): RawPage {
     return { ...NOT_READ, ready: false, notReadyReason: 'the cart is still loading (spinner shown)' };
   }
 
-  const lines = lineSet ? readLines(doc, lineSet.elements) : null;
+  const lines = lineSet ? readLines(doc, lineSet.elements.slice(0, LIMITS.lines)) : null;
   let summary = summaryElement
     ? readRowsBySelector(summaryElement, {
         row: CART.summaryRow,
@@ -58,7 +59,6 @@ export function readCart(doc: Document): RawPage {
     emptyCart,
     promo: null,
     addressCountry: null,
-    otherPriceTexts: [],
   };
 }
 
@@ -73,7 +73,7 @@ function readLines(doc: Document, lineElements: readonly Element[]): RawLine[] {
     if (matchesAny(element, CART.storeHeader)) {
       const link = queryFirst(element, CART.storeLink);
       store = {
-        name: textOf(link ?? element) || null,
+        name: clip(textOf(link ?? element), LIMITS.longText) || null,
         id: STORE_ID.exec(link?.getAttribute('href') ?? '')?.[1] ?? null,
       };
       continue;
@@ -95,14 +95,14 @@ function readLine(line: Element, store: { name: string | null; id: string | null
   // `.value`, not the attribute: React updates the property when the shopper changes the quantity.
   const quantity = quantityInput ? Number.parseInt(quantityInput.value, 10) : Number.NaN;
   return {
-    title,
+    title: clip(title, LIMITS.longText),
     productId: ITEM_ID.exec(href)?.[1] ?? null,
     // The cart shows the variant ("Color: Black") but not its sku id.
     skuId: null,
-    variant: variant || null,
+    variant: variant ? clip(variant, LIMITS.shortText) : null,
     storeName: store.name,
     storeId: store.id,
-    priceText: priceElement ? textOf(priceElement) : null,
+    priceText: priceElement ? clip(textOf(priceElement), LIMITS.shortText) : null,
     quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : null,
     selected: readTick(line),
   };

@@ -2,15 +2,17 @@
  * Checkout / confirm page (/p/trade/confirm.html), facts §4.2: the `pl-` summary, the total beside Pay now,
  * the products of the order, the shipping address and the promo-code field.
  */
-import { clip, queryAllFirst, queryFirst, textOf } from '../dom.ts';
+import { queryAllFirst, queryFirst, textOf } from '../dom.ts';
 import { CHECKOUT, LOADING, PROMO } from '../selectors.ts';
 import { countryInAddress } from './country.ts';
-import { NOT_READ, type RawLine, type RawPage, type RawPromo } from './raw.ts';
+import { LIMITS, NOT_READ, type RawLine, type RawPage, type RawPromo } from '../../shared/page-model/raw.ts';
+import { clip } from '../../shared/page-model/text.ts';
 import { readRowsByLabelText, readRowsBySelector } from './summary.ts';
 import type { Field } from '../../rules/schemas/field.ts';
 
-const ITEM_ID = /\/item\/(\d+)\.html/;
-const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d+)/;
+const ITEM_ID = /\/item\/(\d{1,40})\.html/;
+const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d{1,40})(?!\d)/;
+const DIGITS_ID = /^\d{1,40}$/;
 const QUANTITY_TEXT = /(?:^|\s)[x×]\s?(\d{1,5})(?:\s|$)/i;
 
 export function readCheckout(doc: Document, url: string): RawPage {
@@ -38,9 +40,11 @@ export function readCheckout(doc: Document, url: string): RawPage {
   }
 
   const totalRow = queryFirst(doc, CHECKOUT.totalRow);
-  const totalText = totalRow ? textOf(queryFirst(totalRow, CHECKOUT.totalValue)) || null : null;
+  const totalText = totalRow
+    ? clip(textOf(queryFirst(totalRow, CHECKOUT.totalValue)), LIMITS.shortText) || null
+    : null;
   const products = queryAllFirst(doc, CHECKOUT.product);
-  const lines = products ? readProducts(doc, products.elements, url) : null;
+  const lines = products ? readProducts(doc, products.elements.slice(0, LIMITS.lines), url) : null;
 
   return {
     ready: true,
@@ -56,14 +60,21 @@ export function readCheckout(doc: Document, url: string): RawPage {
       summary.rows.some((row) => row.kind === 'promo'),
     ),
     addressCountry: readAddressCountry(doc),
-    otherPriceTexts: [],
   };
 }
 
 function readProducts(doc: Document, products: readonly Element[], url: string): RawLine[] {
   // Buy-now route: `confirm.html?objectId=<itemId>&skuId=<skuId>` names the one product and its sku ([IL-DEV]).
   const query = new URL(url).searchParams;
-  const buyNow = products.length === 1 ? { itemId: query.get('objectId'), skuId: query.get('skuId') } : null;
+  const itemId = query.get('objectId');
+  const skuId = query.get('skuId');
+  const buyNow =
+    products.length === 1
+      ? {
+          itemId: itemId && DIGITS_ID.test(itemId) ? itemId : null,
+          skuId: skuId ? clip(skuId, LIMITS.shortText) : null,
+        }
+      : null;
   // Store titles precede their products in the item block; a store link before a product names its store.
   const storeLinks = Array.from(doc.querySelectorAll(CHECKOUT.storeLink.join(',')));
   return products.map((product) => {
@@ -72,12 +83,15 @@ function readProducts(doc: Document, products: readonly Element[], url: string):
     const storeLink = lastBefore(storeLinks, product);
     const quantity = readQuantity(product);
     return {
-      title: titleElement?.getAttribute('title')?.trim() || textOf(titleElement) || textOf(link),
+      title: clip(
+        titleElement?.getAttribute('title')?.trim() || textOf(titleElement) || textOf(link),
+        LIMITS.longText,
+      ),
       productId: ITEM_ID.exec(link?.getAttribute('href') ?? '')?.[1] ?? buyNow?.itemId ?? null,
       skuId: buyNow?.skuId ?? null,
       // The variant line's class is hashed and undocumented on checkout: not read.
       variant: null,
-      storeName: storeLink ? textOf(storeLink) || null : null,
+      storeName: storeLink ? clip(textOf(storeLink), LIMITS.longText) || null : null,
       storeId: STORE_ID.exec(storeLink?.getAttribute('href') ?? '')?.[1] ?? null,
       priceText: readProductPrice(product),
       quantity,
@@ -138,8 +152,8 @@ function readPromo(doc: Document, promoRowPresent: boolean): RawPromo {
   const errorText = errorElement && !errorElement.closest('[hidden]') ? textOf(errorElement) : '';
   return {
     fieldPresent: Boolean(input) || promoRowPresent,
-    inputValue: input ? input.value : null,
-    errorText: errorText ? clip(errorText, 2000) : null,
+    inputValue: input ? clip(input.value, LIMITS.shortText) : null,
+    errorText: errorText ? clip(errorText, LIMITS.longText) : null,
   };
 }
 

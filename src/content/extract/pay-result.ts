@@ -5,7 +5,7 @@
  */
 import { containsAny, queryFirst, textOf } from '../dom.ts';
 import { LOADING, PAYMENT_FAILED_TEXT, PAYMENT_SUCCESS_TEXT } from '../selectors.ts';
-import { NOT_READ, type RawPage } from './raw.ts';
+import { NOT_READ, type RawPage } from '../../shared/page-model/raw.ts';
 
 const NO_AMOUNTS = 'the payment-result page shows no amounts';
 

@@ -4,7 +4,8 @@
  */
 import { classifyLabel, queryAllFirst, queryFirst, textOf } from '../dom.ts';
 import type { SelectorList } from '../selectors.ts';
-import type { RawRow, RawSummary } from './raw.ts';
+import { LIMITS, type RawRow, type RawSummary } from '../../shared/page-model/raw.ts';
+import { clip } from '../../shared/page-model/text.ts';
 
 export interface RowSelectors {
   readonly row: SelectorList;
@@ -17,15 +18,19 @@ export function readRowsBySelector(container: ParentNode, selectors: RowSelector
   const found = queryAllFirst(container, selectors.row);
   if (!found) return null;
   const rows: RawRow[] = [];
-  for (const row of found.elements) {
+  for (const row of found.elements.slice(0, LIMITS.rows)) {
     const labelElement = queryFirst(row, selectors.label);
     const valueElement = queryFirst(row, selectors.value);
     const label = labelElement ? textOf(labelElement) : '';
     let value = valueElement ? textOf(valueElement) : '';
     if (!valueElement && labelElement) value = textOf(row).slice(label.length).trim();
-    rows.push({ kind: classifyLabel(label), label, value });
+    rows.push({
+      kind: classifyLabel(label),
+      label: clip(label, LIMITS.shortText),
+      value: clip(value, LIMITS.shortText),
+    });
   }
-  return { rows, via: `summary rows ${found.selector}` };
+  return { rows, via: clip(`summary rows ${found.selector}`, LIMITS.shortText) };
 }
 
 const MAX_LABEL_LENGTH = 40;
@@ -56,6 +61,7 @@ export function readRowsByLabelText(root: Element): RawSummary | null {
     // A row reads "<label> <amount>"; anything long is a paragraph that merely mentions the word.
     if (!value || value.length > MAX_LABEL_LENGTH) continue;
     rows.push({ kind, label, value });
+    if (rows.length === LIMITS.rows) break;
   }
   return rows.length > 0 ? { rows, via: 'label text' } : null;
 }

@@ -1,25 +1,21 @@
 /**
- * `extractSnapshot`: the one entry that turns a page into a `CartSnapshot`. The content script and the
- * `npm run diagnose` CLI both call it, so a saved page reads exactly as the live one did.
+ * `assembleSnapshot`: turns one page read (text and structure from the content script, `raw.ts`) into a
+ * `CartSnapshot`. It runs in the background, and in `extractSnapshot` for the `npm run diagnose` CLI and
+ * the tests, so a saved page reads exactly as the live one did.
  *
- * Page extractors (cart.ts, checkout.ts, pay-result.ts) read text and structure; this file settles the
- * currency and region from the aep_usuc_f cookie, parses every amount once, cross-checks the lines against
- * the summary and says, for every field it could not read, why.
+ * It settles the currency and region from the aep_usuc_f cookie, parses every amount once, cross-checks
+ * the lines against the summary, classifies AliExpress's promo error and says, for every field it could
+ * not read, why. Pure: no DOM, no extension APIs.
  */
 import type { CartLine, CartSnapshot } from '../../rules/schemas/snapshot.ts';
 import type { Field } from '../../rules/schemas/field.ts';
-import { parsePrice } from '../parse/price.ts';
-import { classifyPromoError } from '../parse/promo-error.ts';
-import { parseAepUsucF, readCookie } from '../parse/region-cookie.ts';
-import { clip, normaliseLabel } from '../dom.ts';
-import { PROMO_ROW_EMPTY } from '../selectors.ts';
-import type { PromoCaptureState } from '../promo-capture.ts';
-import { readCart } from './cart.ts';
-import { readCheckout } from './checkout.ts';
+import { parsePrice } from './parse/price.ts';
+import { classifyPromoError } from './parse/promo-error.ts';
+import { parseAepUsucF } from './parse/region-cookie.ts';
 import { resolveCurrency } from './currency.ts';
 import { identifyPage } from './page-kind.ts';
-import { readPayResult } from './pay-result.ts';
-import { NOT_READ, type RawLine, type RawPage, type RawRow } from './raw.ts';
+import type { PageRead, PromoCaptureState, RawLine, RawPage, RawRow } from './raw.ts';
+import { clip, normaliseLabel } from './text.ts';
 
 type Amounts = CartSnapshot['amounts'];
 type Promo = CartSnapshot['promo'];
@@ -34,40 +30,35 @@ const CAPTURE_SOURCES: Record<string, string> = {
   'pay-click': 'in the promo field at Pay now',
 };
 
-export function extractSnapshot(
-  doc: Document,
-  url: string,
-  documentCookie: string,
-  promoCapture: PromoCaptureState,
-  now: Date,
-): CartSnapshot {
+/** What the unused "Promo codes" row shows instead of an amount: a control, [IL-CONF] 2026-09-04. */
+const PROMO_ROW_EMPTY = [
+  'enter',
+  'introducir',
+  'ingresar',
+  'saisir',
+  'entrer',
+  'inserir',
+  'digitar',
+  'eingeben',
+  'ввести',
+  'ввести промокод',
+  'use',
+  'apply',
+];
+
+export function assembleSnapshot(page: PageRead): CartSnapshot {
+  const { url, raw, capture: promoCapture } = page;
   const { pageKind, platform } = identifyPage(url);
-  const cookieValue = readCookie(documentCookie, 'aep_usuc_f');
+  const cookieValue = page.cookie || null;
   const cookie = cookieValue ? parseAepUsucF(cookieValue) : {};
   const cookieNote = cookieValue
     ? 'the aep_usuc_f cookie has no c_tp field'
     : 'the aep_usuc_f cookie is not readable from the page';
 
-  const raw: RawPage =
-    pageKind === 'cart'
-      ? readCart(doc)
-      : pageKind === 'checkout'
-        ? readCheckout(doc, url)
-        : pageKind === 'order-placed'
-          ? readPayResult(doc)
-          : {
-              ...NOT_READ,
-              ready: true,
-              notReadyReason: null,
-              summaryMissing: 'this is not an AliExpress cart, checkout or payment-result page',
-              linesMissing: 'this is not an AliExpress cart, checkout or payment-result page',
-            };
-
   const priceTexts = [
     ...(raw.summary?.rows.map((row) => row.value) ?? []),
     ...(raw.lines?.lines.flatMap((line) => (line.priceText ? [line.priceText] : [])) ?? []),
     ...(raw.totalText ? [raw.totalText] : []),
-    ...raw.otherPriceTexts,
   ];
   const currency = resolveCurrency(cookie.currency, cookieNote, priceTexts);
   const notReady = raw.notReadyReason ?? 'the page is still loading';
@@ -82,7 +73,7 @@ export function extractSnapshot(
     pageKind,
     platform,
     ready: raw.ready,
-    readAt: now.toISOString(),
+    readAt: page.readAt,
     currency,
     amounts,
     lines,

@@ -5,7 +5,7 @@
  * the prices disagree (currency switched in another tab), neither is trusted.
  */
 import type { Field } from '../../rules/schemas/field.ts';
-import { clip } from '../dom.ts';
+import { clip } from './text.ts';
 
 // Symbols that name one currency, longest first so "US $" wins over "$" and "R$" over "$".
 // Seen: US $ [IL-CART], $ on .us [DSH], ₪ [IL-SEL], kr/zł/грн/C$/€ [MCP] and others (facts §6).

@@ -1,9 +1,40 @@
 /**
- * What a page extractor reads before any money is parsed: text and structure only. Amounts are parsed
- * afterwards in `assemble.ts`, once the currency is settled, so every page kind shares one money path.
+ * What the content script reads from a page and sends to the background: text and structure only, no
+ * money. The background turns it into a `CartSnapshot` (`assemble.ts`), so the content script carries no
+ * price parser, no error classifier and no zod. Every text is clipped to `LIMITS` before it is sent, and
+ * the background's schema (`PageReadMessageSchema` in src/shared/protocol.ts) enforces the same limits.
  */
 import type { Field } from '../../rules/schemas/field.ts';
-import type { SummaryLabel } from '../selectors.ts';
+
+/** Which summary row a label names (see `LABELS` in src/content/selectors.ts). */
+export const SUMMARY_LABELS = [
+  'promo',
+  'storeDiscount',
+  'coins',
+  'shipping',
+  'tax',
+  'subtotal',
+  'total',
+  'heading',
+] as const;
+export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
+
+/** Longest texts and lists a page read may hold; the readers clip to these, the schema rejects beyond. */
+export const LIMITS = {
+  url: 4000,
+  /** The aep_usuc_f cookie value. */
+  cookie: 8192,
+  /** Titles, store names, AliExpress's promo error. */
+  longText: 2000,
+  /** Labels, values, prices, variants, ids, codes, "found with" notes. */
+  shortText: 200,
+  /** Why something is missing. */
+  reason: 500,
+  /** Product and store ids (digits). */
+  id: 40,
+  rows: 100,
+  lines: 10000,
+} as const;
 
 export interface RawRow {
   /** Which row this is, from its label; null when the label is none we know. */
@@ -53,10 +84,11 @@ export interface RawPage {
   /** The cart says it is empty (not merely that we found no lines). */
   readonly emptyCart: boolean;
   readonly promo: RawPromo | null;
-  /** Ship-to country from the checkout address, when one is shown. */
+  /**
+   * Ship-to country from the checkout address, when one is shown. Only the country code leaves the page:
+   * the address itself (name, street, phone) is never sent.
+   */
   readonly addressCountry: Field<string> | null;
-  /** Extra price texts (line prices are collected from `lines`), for currency inference. */
-  readonly otherPriceTexts: readonly string[];
 }
 
 export const NOT_READ: Omit<RawPage, 'ready' | 'notReadyReason'> = {
@@ -68,5 +100,36 @@ export const NOT_READ: Omit<RawPage, 'ready' | 'notReadyReason'> = {
   emptyCart: false,
   promo: null,
   addressCountry: null,
-  otherPriceTexts: [],
 };
+
+export const CAPTURE_VIAS = ['paste', 'input', 'apply-click', 'pay-click'] as const;
+export type CaptureVia = (typeof CAPTURE_VIAS)[number];
+
+export interface CapturedCode {
+  /** Exactly as in the field (spaces and invisible characters kept: the exact-code check needs them). */
+  readonly code: string;
+  readonly via: CaptureVia;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+/** What the content script saw the shopper do in the promo field (src/content/promo-capture.ts). */
+export interface PromoCaptureState {
+  /** The last code seen in the field. */
+  readonly lastCode: CapturedCode | null;
+  /** The code in the field at the last Apply click. */
+  readonly appliedCode: CapturedCode | null;
+}
+
+export const NO_CAPTURE: PromoCaptureState = { lastCode: null, appliedCode: null };
+
+/** One read of a page: everything `assembleSnapshot` needs, and nothing more. */
+export interface PageRead {
+  readonly url: string;
+  /** The raw value of the aep_usuc_f cookie (region, currency, member id), or null; no other cookie. */
+  readonly cookie: string | null;
+  readonly raw: RawPage;
+  readonly capture: PromoCaptureState;
+  /** ISO 8601. */
+  readonly readAt: string;
+}

@@ -10,7 +10,7 @@
  * strictly by one locale, so it reads "1.192,72 €" as 1.19272 under en-US and "1,234" as 1234 without
  * saying it guessed, while AliExpress formats prices by currency, not by the account's UI locale.
  */
-import { minorUnitDigits } from '../../rules/money.ts';
+import { minorUnitDigits } from '../../../rules/money.ts';
 
 export type PriceReading =
   /** amountMinor is signed: -343 for "-US $3.43"; `negative` also keeps the sign of "-US $0.00". */

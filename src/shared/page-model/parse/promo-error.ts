@@ -4,7 +4,7 @@
  * the lists are phrases a shop writes for each reason, plus the one real Russian text. Matching ignores case
  * and accents; a keyword with a space at an end only matches at a word boundary there.
  */
-import type { PromoErrorKind } from '../../rules/schemas/snapshot.ts';
+import type { PromoErrorKind } from '../../../rules/schemas/snapshot.ts';
 
 type Language = 'en' | 'es' | 'fr' | 'pt' | 'de' | 'ru' | 'it' | 'pl';
 type Keywords = Record<Language, readonly string[]>;
