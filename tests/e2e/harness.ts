@@ -462,7 +462,14 @@ export class ShopPage {
 
   /** The content script marks <html> once it has read the page and is listening. */
   async waitReady(): Promise<void> {
-    await this.page.waitForSelector('html[data-promo-code-doctor="ready"]', { state: 'attached', timeout: 15_000 });
+    await this.page
+      .waitForSelector('html[data-promo-code-doctor="ready"]', { state: 'attached', timeout: 15_000 })
+      .catch((error: unknown) => {
+        throw new Error(
+          `The content script never marked ${this.page.url()} ready: is the URL in the manifest's content_scripts ` +
+            `matches, and does the script start? (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+        );
+      });
   }
 
   /** AliExpress's promo-code field, found the way a shopper would: by its placeholder or label. */
