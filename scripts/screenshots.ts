@@ -14,7 +14,15 @@ import type { Page } from 'playwright-core';
 import { createMessages } from '../src/rules/messages.ts';
 import type { HintModel } from '../src/shared/protocol.ts';
 import { STATES } from '../tests/ui/fixtures/tab-states.ts';
-import { CHECKOUT_SELECTORS, HINT_HOST, ROOT, launchChromium, openCheckout, openPopup, showHintOnPage } from '../tests/ui/harness.ts';
+import {
+  CHECKOUT_SELECTORS,
+  HINT_HOST,
+  ROOT,
+  launchChromium,
+  openCheckout,
+  openPopup,
+  showHintOnPage,
+} from '../tests/ui/harness.ts';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 // Headless Linux has no system UI font; Inter (Debian fonts-inter), when installed, stands in for the
@@ -44,7 +52,11 @@ async function popupShots(only: string | undefined): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const scheme of ['light', 'dark'] as const) {
-      const { context, page } = await openPopup(browser, { state: STATES.rejected, colorScheme: scheme, extraCss: FONT_CSS });
+      const { context, page } = await openPopup(browser, {
+        state: STATES.rejected,
+        colorScheme: scheme,
+        extraCss: FONT_CSS,
+      });
       // Open the sections a shopper would look at, so the picture shows history too.
       await page.click('details[data-key="history"] > summary');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -54,7 +66,11 @@ async function popupShots(only: string | undefined): Promise<void> {
       await context.close();
     }
     if (only === 'popup') return;
-    const { context, page } = await openCheckout(browser, { viewport: { width: 1100, height: 640 }, extraCss: FONT_CSS });
+    const { context, page } = await openCheckout(browser, {
+      viewport: { width: 1100, height: 600 },
+      deviceScaleFactor: 2,
+      extraCss: FONT_CSS,
+    });
     await page.fill(CHECKOUT_SELECTORS.promoInput, 'GLOBAL18');
     await showHintOnPage(page, rejectedHintModel(), { focusField: true });
     await page.locator(HINT_HOST).locator('section').waitFor();

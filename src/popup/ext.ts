@@ -4,8 +4,13 @@
  */
 export interface PopupExtensionApi {
   readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
-  readonly tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number; url?: string }[]> };
-  readonly i18n: { getMessage(name: string, substitutions?: string | string[]): string; getUILanguage(): string };
+  readonly tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number; url?: string }[]>;
+  };
+  readonly i18n: {
+    getMessage(name: string, substitutions?: string | string[]): string;
+    getUILanguage(): string;
+  };
 }
 
 const scope = globalThis as { browser?: PopupExtensionApi; chrome?: PopupExtensionApi };

@@ -87,7 +87,9 @@ const actions: PopupActions = {
     return act(() => send({ type: POPUP_TO_BACKGROUND.addCode, promo }), t('addedCode', promo.code));
   },
   removeCode(code) {
-    return act(() => send({ type: POPUP_TO_BACKGROUND.removeCode, code }), t('removedCode', code)).catch(() => undefined);
+    return act(() => send({ type: POPUP_TO_BACKGROUND.removeCode, code }), t('removedCode', code)).catch(
+      () => undefined,
+    );
   },
   async refreshFeed() {
     const current = readyView();
@@ -106,7 +108,9 @@ const actions: PopupActions = {
     announce(attempt && !attempt.ok ? t('feedFailedShort', attempt.error ?? '') : t('feedRefreshed'));
   },
   saveSettings(feedUrl) {
-    return act(() => send({ type: POPUP_TO_BACKGROUND.saveSettings, feedUrl }), t('saved')).catch(() => undefined);
+    return act(() => send({ type: POPUP_TO_BACKGROUND.saveSettings, feedUrl }), t('saved')).catch(
+      () => undefined,
+    );
   },
   dismissNotices() {
     return act(() => send({ type: POPUP_TO_BACKGROUND.dismissNotices }), null).catch(() => undefined);

@@ -36,7 +36,16 @@ describe('add a code: the form becomes a catalog entry', () => {
 
   it('reads a decimal comma, a percent with a cap, and a country list', () => {
     const result = parseAddCodeForm(
-      { ...base, kind: 'percent', percent: '10', cap: '15,50', currency: 'eur', minSpend: '49,90', regions: 'fr, de;es', timeZone: 'UTC' },
+      {
+        ...base,
+        kind: 'percent',
+        percent: '10',
+        cap: '15,50',
+        currency: 'eur',
+        minSpend: '49,90',
+        regions: 'fr, de;es',
+        timeZone: 'UTC',
+      },
       NOW,
       [],
     );

@@ -71,10 +71,15 @@ export function hintBundle(): Promise<string> {
 }
 
 export type LocaleFolder = 'en' | 'es' | 'fr' | 'pt_BR' | 'de';
-export type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type LocaleMessages = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
 
 export function readLocale(folder: LocaleFolder): LocaleMessages {
-  return JSON.parse(readFileSync(path.join(ROOT, 'public/_locales', folder, 'messages.json'), 'utf8')) as LocaleMessages;
+  return JSON.parse(
+    readFileSync(path.join(ROOT, 'public/_locales', folder, 'messages.json'), 'utf8'),
+  ) as LocaleMessages;
 }
 
 export interface PopupStub {
@@ -138,7 +143,10 @@ export interface OpenPopupOptions extends PopupStub {
 }
 
 /** Opens the popup at 380 px wide in a fresh context and waits until it rendered the state. */
-export async function openPopup(browser: Browser, options: OpenPopupOptions): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPopup(
+  browser: Browser,
+  options: OpenPopupOptions,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 380, height: 600 },
     deviceScaleFactor: 2,
@@ -154,8 +162,12 @@ export async function openPopup(browser: Browser, options: OpenPopupOptions): Pr
     const file = url.pathname.replace(/^\//, '');
     if (file === 'src/popup/main.ts') return route.fulfill({ contentType: 'text/javascript', body: script });
     if (file === 'src/popup/index.html' || file === 'src/popup/popup.css') {
-      const body = readFileSync(path.join(ROOT, file), 'utf8') + (file.endsWith('.css') ? (options.extraCss ?? '') : '');
-      return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8', body });
+      const body =
+        readFileSync(path.join(ROOT, file), 'utf8') + (file.endsWith('.css') ? (options.extraCss ?? '') : '');
+      return route.fulfill({
+        contentType: file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8',
+        body,
+      });
     }
     return route.abort();
   });
@@ -182,22 +194,34 @@ export const CHECKOUT_SELECTORS = {
 /** The saved US $87.40 checkout at its real URL, with the stand-in stylesheet and the hint script loaded. */
 export async function openCheckout(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; extraCss?: string } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    extraCss?: string;
+    deviceScaleFactor?: number;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    deviceScaleFactor: 1,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.aliexpress.com' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: 'https://www.aliexpress.com',
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('https://www.aliexpress.com/p/trade/confirm.html')) {
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(CHECKOUT_FIXTURE, 'utf8') });
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(CHECKOUT_FIXTURE, 'utf8'),
+      });
     }
-    if (/\/placeorder\/.*\.css$/.test(url)) return route.fulfill({ contentType: 'text/css', body: readFileSync(CHECKOUT_CSS, 'utf8') });
-    if (/\.(jpe?g|png)$/.test(url)) return route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER_IMAGE });
+    if (/\/placeorder\/.*\.css$/.test(url))
+      return route.fulfill({ contentType: 'text/css', body: readFileSync(CHECKOUT_CSS, 'utf8') });
+    if (/\.(jpe?g|png)$/.test(url))
+      return route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER_IMAGE });
     return route.abort();
   });
   const page = await context.newPage();
@@ -215,28 +239,49 @@ export async function showHintOnPage(
 ): Promise<void> {
   await page.evaluate(
     ({ model, selectors, avoidPay, focusField }) => {
-      const api = (window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') })
-        .PromoCodeDoctorHint;
+      const api = (
+        window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') }
+      ).PromoCodeDoctorHint;
       const input = document.querySelector<HTMLInputElement>(selectors.promoInput);
       if (!input) throw new Error('no promo field on the page');
       if (focusField) input.focus();
       const pay = [...document.querySelectorAll(selectors.payButton)];
       api.showHint(input, model, { mode: 'open', ...(avoidPay ? { avoid: pay } : {}) });
     },
-    { model, selectors: CHECKOUT_SELECTORS, avoidPay: options.avoidPay ?? true, focusField: options.focusField ?? false },
+    {
+      model,
+      selectors: CHECKOUT_SELECTORS,
+      avoidPay: options.avoidPay ?? true,
+      focusField: options.focusField ?? false,
+    },
   );
 }
 
 export const HINT_HOST = '[data-promo-code-doctor-hint]';
 
 /** Loads axe-core into the page and runs it (WCAG 2.x A/AA + best practices); returns the violations. */
-export async function axeViolations(page: Page, include?: string): Promise<{ id: string; help: string; nodes: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+  include?: string,
+): Promise<{ id: string; help: string; nodes: string[] }[]> {
   const source = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(selector ? { include: [[selector]] } : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
     return result.violations.map((violation) => ({
       id: violation.id,

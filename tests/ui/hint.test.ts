@@ -37,7 +37,11 @@ if (!hasChromium) console.warn(`tests/ui/hint.test.ts skipped: ${NO_CHROMIUM_MES
 describe('hint size', () => {
   it('stays under 3 KB gzipped, so the whole content script can stay under 10 KB', () => {
     const esbuild = path.join(ROOT, 'node_modules/.bin/esbuild');
-    const bundle = execFileSync(esbuild, ['--bundle', '--minify', '--format=esm', 'src/content/hint/index.ts'], { cwd: ROOT });
+    const bundle = execFileSync(
+      esbuild,
+      ['--bundle', '--minify', '--format=esm', 'src/content/hint/index.ts'],
+      { cwd: ROOT },
+    );
     expect(gzipSync(bundle).length).toBeLessThan(3072);
   });
 });
@@ -73,7 +77,8 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
       const rect = node.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
     });
-  const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlap = (a: Box, b: Box) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
   it('says will be rejected and why, with the numbers and the fix, as a polite status', async () => {
     const page = await checkout();
@@ -91,11 +96,16 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
 
   it('shows page text as text, never as markup', async () => {
     const page = await checkout();
-    await showHintOnPage(page, { ...REJECTED, detail: 'Not valid with: <img src=x onerror="window.__pwned=1">Gift card' });
+    await showHintOnPage(page, {
+      ...REJECTED,
+      detail: 'Not valid with: <img src=x onerror="window.__pwned=1">Gift card',
+    });
     await page.waitForTimeout(100);
     expect(await panel(page).locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    await expect(panel(page).textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">Gift card');
+    await expect(panel(page).textContent()).resolves.toContain(
+      '<img src=x onerror="window.__pwned=1">Gift card',
+    );
   });
 
   it('never covers the Apply or Pay now button: above the field when below would hit Pay now', async () => {
@@ -141,10 +151,14 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
   it('does not take focus from the promo field, and Escape there dismisses it', async () => {
     const page = await checkout();
     await showHintOnPage(page, REJECTED, { focusField: true });
-    expect(await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput)).toBe(true);
+    expect(
+      await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.locator(HINT_HOST).count()).toBe(0);
-    expect(await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput)).toBe(true);
+    expect(
+      await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput),
+    ).toBe(true);
   });
 
   it('is keyboard reachable: Copy, then Dismiss; dismissing hands focus back to the promo field', async () => {
@@ -159,7 +173,9 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
     expect(focused).toBe('Dismiss');
     await page.keyboard.press('Enter');
     expect(await page.locator(HINT_HOST).count()).toBe(0);
-    expect(await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput)).toBe(true);
+    expect(
+      await page.evaluate((sel) => document.activeElement?.matches(sel), CHECKOUT_SELECTORS.promoInput),
+    ).toBe(true);
   });
 
   it('copies the exact code and says "Copied" where a screen reader hears it', async () => {
@@ -175,20 +191,40 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
   it('updates in place, and removeHint / the abort signal remove it cleanly', async () => {
     const page = await checkout();
     await showHintOnPage(page, REJECTED);
-    await showHintOnPage(page, { ...REJECTED, tone: 'ok', headline: 'SAVE8 should apply to this order.', detail: null, fix: null, copy: null });
+    await showHintOnPage(page, {
+      ...REJECTED,
+      tone: 'ok',
+      headline: 'SAVE8 should apply to this order.',
+      detail: null,
+      fix: null,
+      copy: null,
+    });
     expect(await page.locator(HINT_HOST).count()).toBe(1);
     await expect(panel(page).locator('.h').textContent()).resolves.toBe('SAVE8 should apply to this order.');
     await expect(panel(page).getByRole('button').count()).resolves.toBe(1);
 
-    await page.evaluate(() => (window as unknown as { PromoCodeDoctorHint: { removeHint(): void } }).PromoCodeDoctorHint.removeHint());
+    await page.evaluate(() =>
+      (window as unknown as { PromoCodeDoctorHint: { removeHint(): void } }).PromoCodeDoctorHint.removeHint(),
+    );
     expect(await page.locator(HINT_HOST).count()).toBe(0);
 
     const removedOnAbort = await page.evaluate((sel) => {
-      const api = (window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') }).PromoCodeDoctorHint;
+      const api = (
+        window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') }
+      ).PromoCodeDoctorHint;
       const teardown = new AbortController();
-      api.showHint(document.querySelector(sel) as Element, {
-        tone: 'warn', headline: 'Expires in 3 hr.', detail: null, fix: null, copy: null, dismissLabel: 'Dismiss',
-      }, { signal: teardown.signal });
+      api.showHint(
+        document.querySelector(sel) as Element,
+        {
+          tone: 'warn',
+          headline: 'Expires in 3 hr.',
+          detail: null,
+          fix: null,
+          copy: null,
+          dismissLabel: 'Dismiss',
+        },
+        { signal: teardown.signal },
+      );
       const shown = document.querySelectorAll('[data-promo-code-doctor-hint]').length;
       teardown.abort();
       return [shown, document.querySelectorAll('[data-promo-code-doctor-hint]').length];
@@ -206,7 +242,10 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
     const page = await checkout();
     await showHintOnPage(page, REJECTED);
     await page.evaluate((sel) => {
-      document.querySelector(sel)?.shadowRoot?.querySelector('section')?.append(document.createElement('img'));
+      document
+        .querySelector(sel)
+        ?.shadowRoot?.querySelector('section')
+        ?.append(document.createElement('img'));
     }, HINT_HOST);
     expect((await axeViolations(page, HINT_HOST)).map((violation) => violation.id)).toContain('image-alt');
   });

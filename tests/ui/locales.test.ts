@@ -25,12 +25,16 @@ describe('_locales', () => {
     for (const [key, entry] of Object.entries(messages)) {
       const reference = english[key];
       expect(entry.message.trim(), `${locale}/${key}`).not.toBe('');
-      expect(references(entry.message), `${locale}/${key} placeholders used`).toEqual(references(reference?.message ?? ''));
+      expect(references(entry.message), `${locale}/${key} placeholders used`).toEqual(
+        references(reference?.message ?? ''),
+      );
       expect(Object.keys(entry.placeholders ?? {}).sort(), `${locale}/${key} placeholders defined`).toEqual(
         Object.keys(reference?.placeholders ?? {}).sort(),
       );
       for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
-        expect(placeholder.content, `${locale}/${key} ${name}`).toBe(reference?.placeholders?.[name]?.content);
+        expect(placeholder.content, `${locale}/${key} ${name}`).toBe(
+          reference?.placeholders?.[name]?.content,
+        );
       }
     }
   });
@@ -42,7 +46,11 @@ describe('_locales', () => {
   });
 
   it('has a message for every key the popup asks for', () => {
-    const popupSource = ['main.ts', 'i18n.ts', ...readdirSync(path.join(ROOT, 'src/popup/render')).map((f) => `render/${f}`)]
+    const popupSource = [
+      'main.ts',
+      'i18n.ts',
+      ...readdirSync(path.join(ROOT, 'src/popup/render')).map((f) => `render/${f}`),
+    ]
       .map((file) => readFileSync(path.join(ROOT, 'src/popup', file), 'utf8'))
       .join('\n');
     const asked = new Set([...popupSource.matchAll(/\bt\('([A-Za-z]+)'/g)].map((match) => match[1] ?? ''));

@@ -6,7 +6,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POPUP_TO_BACKGROUND, type TabState } from '../../src/shared/protocol.ts';
 import { STATES } from './fixtures/tab-states.ts';
-import { NO_CHROMIUM_MESSAGE, axeViolations, chromiumPath, launchChromium, openPopup, type OpenPopupOptions } from './harness.ts';
+import {
+  NO_CHROMIUM_MESSAGE,
+  axeViolations,
+  chromiumPath,
+  launchChromium,
+  openPopup,
+  type OpenPopupOptions,
+} from './harness.ts';
 
 const hasChromium = chromiumPath() !== null;
 if (!hasChromium) console.warn(`tests/ui/popup.test.ts skipped: ${NO_CHROMIUM_MESSAGE}`);
@@ -31,20 +38,33 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     context = opened.context;
     return opened.page;
   }
-  const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
+  const sent = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
   const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
   const openAll = (page: Page) =>
     page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
 
   it('puts the verdict and the culprit’s fix first, then the five checks in checklist order with badges', async () => {
     const page = await popup({ state: STATES.rejected });
-    await expect(page.locator('#verdict-title').textContent()).resolves.toBe('GLOBAL18 will be rejected: Minimum spend.');
-    await expect(page.locator('.verdict .fix p').first().textContent()).resolves.toMatch(/^Add US \$11\.60 of eligible items/);
+    await expect(page.locator('#verdict-title').textContent()).resolves.toBe(
+      'GLOBAL18 will be rejected: Minimum spend.',
+    );
+    await expect(page.locator('.verdict .fix p').first().textContent()).resolves.toMatch(
+      /^Add US \$11\.60 of eligible items/,
+    );
     await expect(page.getByRole('button', { name: 'Copy SAVE8' }).first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('.page-error').textContent()).resolves.toContain('does not meet the minimum spend');
+    await expect(page.locator('.page-error').textContent()).resolves.toContain(
+      'does not meet the minimum spend',
+    );
 
     const names = await texts(page, '.checks-card > .checks .check-name');
-    expect(names.slice(0, 5)).toEqual(['Minimum spend', 'Expiry', 'Region', 'Ineligible items', 'Already used']);
+    expect(names.slice(0, 5)).toEqual([
+      'Minimum spend',
+      'Expiry',
+      'Region',
+      'Ineligible items',
+      'Already used',
+    ]);
     const badges = await texts(page, '.checks-card > .checks .badge');
     expect(badges.slice(0, 2)).toEqual(['Fails', 'Pass']);
     await expect(page.locator('.checks-card > .checks .check-summary').first().textContent()).resolves.toBe(
@@ -52,7 +72,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     );
     // Verdict before checks before codes: the order a worried shopper reads in.
     const order = await page.evaluate(() =>
-      ['.verdict', '.checks-card', '.codes'].map((selector) => document.querySelector(selector)?.getBoundingClientRect().top ?? -1),
+      ['.verdict', '.checks-card', '.codes'].map(
+        (selector) => document.querySelector(selector)?.getBoundingClientRect().top ?? -1,
+      ),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -62,10 +84,12 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     await expect(page.locator('.state h2').textContent()).resolves.toBe('No code entered yet');
     const codes = await texts(page, '.codes >> nth=0 >> .code-text');
     expect(codes).toEqual(['USA12', 'SAVE8', 'EXAMPLE10', 'SAVE4', 'CHARGER3']);
-    await expect(page.locator('.code-row', { hasText: 'EXAMPLE10' }).locator('.tag-example').textContent()).resolves.toBe('example');
-    await expect(page.locator('.code-row', { hasText: 'USA12' }).locator('.code-terms').textContent()).resolves.toBe(
-      'US $12 off US $79+ · until Nov 30, 2026 · United States only',
-    );
+    await expect(
+      page.locator('.code-row', { hasText: 'EXAMPLE10' }).locator('.tag-example').textContent(),
+    ).resolves.toBe('example');
+    await expect(
+      page.locator('.code-row', { hasText: 'USA12' }).locator('.code-terms').textContent(),
+    ).resolves.toBe('US $12 off US $79+ · until Nov 30, 2026 · United States only');
     const near = await texts(page, '.codes >> nth=1 >> .code-unlock');
     expect(near).toEqual(['add US $11.60 to unlock', 'add US $61.60 to unlock']);
   });
@@ -75,8 +99,12 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     const button = page.getByRole('button', { name: 'Copy USA12' });
     await button.click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('USA12');
-    await page.waitForFunction(() => document.getElementById('live')?.textContent === 'Copied USA12 to the clipboard');
-    await expect(page.locator('.code-row', { hasText: 'USA12' }).locator('button').textContent()).resolves.toBe('Copied');
+    await page.waitForFunction(
+      () => document.getElementById('live')?.textContent === 'Copied USA12 to the clipboard',
+    );
+    await expect(
+      page.locator('.code-row', { hasText: 'USA12' }).locator('button').textContent(),
+    ).resolves.toBe('Copied');
   });
 
   it('works from the keyboard alone: Tab reaches the fix’s Copy button first, Enter copies', async () => {
@@ -89,12 +117,16 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     const history = page.locator('details[data-key="history"] > summary');
     await history.focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('details[data-key="history"]').evaluate((node) => (node as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(
+      page.locator('details[data-key="history"]').evaluate((node) => (node as HTMLDetailsElement).open),
+    ).resolves.toBe(true);
   });
 
   it('says what to do on a tab that is not an AliExpress cart or checkout', async () => {
     const page = await popup({ state: STATES.notAliExpress });
-    await expect(page.locator('.state h2').textContent()).resolves.toBe('Open your AliExpress cart or checkout');
+    await expect(page.locator('.state h2').textContent()).resolves.toBe(
+      'Open your AliExpress cart or checkout',
+    );
     expect(await page.locator('.codes, .cart').count()).toBe(0);
   });
 
@@ -105,7 +137,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     await expect(page.locator('.verdict').textContent()).resolves.toContain('Reload the page');
     const notRead = page.locator('.figures .not-read');
     expect(await notRead.count()).toBe(2);
-    await expect(notRead.first().getAttribute('title')).resolves.toBe('the order summary had not rendered yet');
+    await expect(notRead.first().getAttribute('title')).resolves.toBe(
+      'the order summary had not rendered yet',
+    );
   });
 
   it('shows the "still not working?" tips when every check passes but AliExpress still says no', async () => {
@@ -136,7 +170,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
       { type: POPUP_TO_BACKGROUND.setCodeUsed, accountId: '2201234567', code: 'SAVE8', used: true },
     ]);
     // Only this account's history is listed.
-    await expect(page.locator('details[data-key="history"] .code-inline').allTextContents()).resolves.toEqual(['SAVE5', 'WELCOME3']);
+    await expect(page.locator('details[data-key="history"] .code-inline').allTextContents()).resolves.toEqual(
+      ['SAVE5', 'WELCOME3'],
+    );
   });
 
   it('checks the add-a-code form before sending, and sends exact terms', async () => {
@@ -144,7 +180,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     await page.click('details[data-key="mine"] > summary');
     await page.getByRole('button', { name: 'Add code' }).click();
     await expect(page.locator('.field-code .field-error').textContent()).resolves.toMatch(/3 to 40 letters/);
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).resolves.toBe('code');
+    await expect(
+      page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
+    ).resolves.toBe('code');
     expect((await sent(page)).some((message) => message.type === POPUP_TO_BACKGROUND.addCode)).toBe(false);
 
     await page.getByLabel('Code', { exact: true }).fill('welcome5');
@@ -153,8 +191,13 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     await page.getByLabel('Last day').fill('2027-01-15');
     await page.getByLabel('Countries').fill('US');
     await page.getByRole('button', { name: 'Add code' }).click();
-    await page.waitForFunction((type) => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === type), POPUP_TO_BACKGROUND.addCode);
-    const added = (await sent(page)).find((message) => message.type === POPUP_TO_BACKGROUND.addCode) as unknown as { promo: Record<string, unknown> };
+    await page.waitForFunction(
+      (type) => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === type),
+      POPUP_TO_BACKGROUND.addCode,
+    );
+    const added = (await sent(page)).find(
+      (message) => message.type === POPUP_TO_BACKGROUND.addCode,
+    ) as unknown as { promo: Record<string, unknown> };
     expect(added.promo).toMatchObject({
       code: 'WELCOME5',
       discount: { kind: 'fixed', amount: { amountMinor: 500, currency: 'USD' } },
@@ -170,7 +213,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     const url = page.getByLabel('Code list address');
     await url.fill('http://codes.example.org/feed.json');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.locator('.settings-form .field-error').textContent()).resolves.toBe('The address must start with https://');
+    await expect(page.locator('.settings-form .field-error').textContent()).resolves.toBe(
+      'The address must start with https://',
+    );
     await url.fill('https://codes.example.org/feed.json');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Refresh now' }).click();
@@ -190,7 +235,9 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
     });
     await page.click('details[data-key="history"] > summary');
     await page.getByRole('button', { name: 'Unmark SAVE5 as used' }).click();
-    await page.waitForFunction(() => document.getElementById('live')?.textContent === 'That did not work: storage is full');
+    await page.waitForFunction(
+      () => document.getElementById('live')?.textContent === 'That did not work: storage is full',
+    );
   });
 
   it('shows a failed feed update and start-up notices, which the shopper can dismiss', async () => {
@@ -199,7 +246,10 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
       'Last update failed (HTTP 503). Using the copy from Nov 23, 2026.',
     );
     await page.getByRole('button', { name: 'Got it' }).click();
-    await page.waitForFunction((type) => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === type), POPUP_TO_BACKGROUND.dismissNotices);
+    await page.waitForFunction(
+      (type) => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === type),
+      POPUP_TO_BACKGROUND.dismissNotices,
+    );
   });
 
   it('speaks the browser’s language: Spanish chrome and Spanish rule wording', async () => {

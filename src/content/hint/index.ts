@@ -43,8 +43,8 @@ display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s 
 .m .f{margin-top:6px}
 .a{grid-column:2/4;display:flex;gap:8px;margin-top:8px}
 button{font:inherit;color:inherit;cursor:pointer;border-radius:6px}
-.c{border:1px solid var(--bd);background:var(--btn);padding:4px 10px;font-weight:600}
-.c[data-done]{color:var(--ok);border-color:var(--ok)}
+.c{border:1px solid var(--ac);background:var(--ac);color:var(--bg);padding:4px 12px;font-weight:600}
+.c[data-done]{background:var(--bg);color:var(--ok);border-color:var(--ok)}
 .x{grid-column:3;grid-row:1;align-self:start;border:0;background:none;color:var(--mu);width:24px;height:24px;padding:0;font-size:18px;line-height:1}
 .x:hover{color:var(--fg)}
 button:focus-visible{outline:2px solid var(--ac);outline-offset:2px}
@@ -93,7 +93,8 @@ function mount(anchor: Element, options: HintOptions): void {
   const host = document.createElement('promo-code-doctor-hint');
   host.setAttribute(HINT_HOST_ATTRIBUTE, '');
   // Inline !important so page stylesheets cannot hide or move the host; the panel itself is fixed-positioned.
-  host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important';
+  host.style.cssText =
+    'all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important';
   const root = host.attachShadow({ mode: options.mode ?? 'closed' });
   const style = document.createElement('style');
   style.textContent = CSS;
@@ -116,7 +117,8 @@ function mount(anchor: Element, options: HintOptions): void {
   addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && (document.activeElement === anchor || document.activeElement === host)) dismiss();
+      if (event.key === 'Escape' && (document.activeElement === anchor || document.activeElement === host))
+        dismiss();
     },
     { signal: teardown.signal, capture: true },
   );

@@ -26,8 +26,7 @@ export interface AddCodeValues {
 }
 export type AddCodeField = Exclude<keyof AddCodeValues, 'kind' | 'oncePerAccount'>;
 export type AddCodeResult =
-  | { ok: true; promo: PromoCode }
-  | { ok: false; errors: Partial<Record<AddCodeField, MessageKey>> };
+  { ok: true; promo: PromoCode } | { ok: false; errors: Partial<Record<AddCodeField, MessageKey>> };
 
 export const PACIFIC = 'America/Los_Angeles';
 
@@ -52,7 +51,11 @@ function isCurrency(code: string): boolean {
 }
 
 /** Check the form and build the catalog entry, or say what to fix next to each field. */
-export function parseAddCodeForm(values: AddCodeValues, now: Date, existing: readonly string[]): AddCodeResult {
+export function parseAddCodeForm(
+  values: AddCodeValues,
+  now: Date,
+  existing: readonly string[],
+): AddCodeResult {
   const errors: Partial<Record<AddCodeField, MessageKey>> = {};
   const code = values.code.replace(/\s+/g, '').toUpperCase();
   if (!/^[A-Z0-9]{3,40}$/.test(code)) errors.code = 'errCode';
@@ -86,7 +89,15 @@ export function parseAddCodeForm(values: AddCodeValues, now: Date, existing: rea
   else {
     try {
       // The code works through the whole last day, in the time zone its terms are stated in.
-      const end = new TZDate(Number(date[1]), Number(date[2]) - 1, Number(date[3]), 23, 59, 59, values.timeZone);
+      const end = new TZDate(
+        Number(date[1]),
+        Number(date[2]) - 1,
+        Number(date[3]),
+        23,
+        59,
+        59,
+        values.timeZone,
+      );
       if (Number.isNaN(end.getTime())) errors.validUntil = 'errDate';
       else if (end.getTime() <= now.getTime()) errors.validUntil = 'errPast';
       else validUntil = end.toISOString();
@@ -101,7 +112,8 @@ export function parseAddCodeForm(values: AddCodeValues, now: Date, existing: rea
     .filter(Boolean);
   if (regionList.some((region) => !/^[A-Z]{2}$/.test(region))) errors.regions = 'errRegions';
 
-  if (Object.keys(errors).length || !discount || minSpend === null || !validUntil) return { ok: false, errors };
+  if (Object.keys(errors).length || !discount || minSpend === null || !validUntil)
+    return { ok: false, errors };
   const candidate = {
     code,
     discount,
@@ -122,38 +134,34 @@ export function renderMyCodes(
   myCodes: readonly PromoCode[],
   defaults: { currency: string; prefill: string | null },
 ): HTMLElement {
-  return section(
-    ctx,
-    { key: 'mine', title: t('myCodesHeading'), count: myCodes.length, collapsible: true },
-    [
-      myCodes.length
-        ? h(
-            'ul',
-            { class: 'rows' },
-            myCodes.map((promo) =>
-              h('li', { class: 'row' }, [
-                h('div', null, [
-                  h('code', { class: 'code-inline' }, promo.code),
-                  h('p', { class: 'muted small' }, termsLine(ctx, promo)),
-                ]),
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'btn btn-quiet',
-                    'aria-label': t('removeLabel', promo.code),
-                    'data-key': `remove-${promo.code}`,
-                    onClick: () => void ctx.actions.removeCode(promo.code),
-                  },
-                  t('remove'),
-                ),
+  return section(ctx, { key: 'mine', title: t('myCodesHeading'), count: myCodes.length, collapsible: true }, [
+    myCodes.length
+      ? h(
+          'ul',
+          { class: 'rows' },
+          myCodes.map((promo) =>
+            h('li', { class: 'row' }, [
+              h('div', null, [
+                h('code', { class: 'code-inline' }, promo.code),
+                h('p', { class: 'muted small' }, termsLine(ctx, promo)),
               ]),
-            ),
-          )
-        : h('p', { class: 'muted' }, t('myCodesEmpty')),
-      addCodeForm(ctx, myCodes, defaults),
-    ],
-  );
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'btn btn-quiet',
+                  'aria-label': t('removeLabel', promo.code),
+                  'data-key': `remove-${promo.code}`,
+                  onClick: () => void ctx.actions.removeCode(promo.code),
+                },
+                t('remove'),
+              ),
+            ]),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('myCodesEmpty')),
+    addCodeForm(ctx, myCodes, defaults),
+  ]);
 }
 
 function addCodeForm(
@@ -190,21 +198,39 @@ function addCodeForm(
   const kindName = uid('kind');
   const radio = (value: 'fixed' | 'percent', label: MessageKey): HTMLElement =>
     h('label', { class: 'choice' }, [
-      h('input', { type: 'radio', name: kindName, value, checked: value === 'fixed', 'data-key': `add-kind-${value}` }),
+      h('input', {
+        type: 'radio',
+        name: kindName,
+        value,
+        checked: value === 'fixed',
+        'data-key': `add-kind-${value}`,
+      }),
       t(label),
     ]);
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zones = [
     { value: PACIFIC, label: t('tzPacific') },
-    ...(localZone && localZone !== PACIFIC && localZone !== 'UTC' ? [{ value: localZone, label: t('tzLocal', localZone) }] : []),
+    ...(localZone && localZone !== PACIFIC && localZone !== 'UTC'
+      ? [{ value: localZone, label: t('tzLocal', localZone) }]
+      : []),
     { value: 'UTC', label: 'UTC' },
   ];
 
-  const amountField = field('amount', 'fieldDiscountAmount', text({ inputmode: 'decimal', placeholder: '8.00' }));
-  const percentField = field('percent', 'fieldDiscountPercent', text({ inputmode: 'decimal', placeholder: '10' }));
+  const amountField = field(
+    'amount',
+    'fieldDiscountAmount',
+    text({ inputmode: 'decimal', placeholder: '8.00' }),
+  );
+  const percentField = field(
+    'percent',
+    'fieldDiscountPercent',
+    text({ inputmode: 'decimal', placeholder: '10' }),
+  );
   const capField = field('cap', 'fieldCap', text({ inputmode: 'decimal' }), 'capHint');
   const syncKind = (): void => {
-    const percent = form.querySelector<HTMLInputElement>(`input[name="${kindName}"][value="percent"]`)?.checked;
+    const percent = form.querySelector<HTMLInputElement>(
+      `input[name="${kindName}"][value="percent"]`,
+    )?.checked;
     amountField.hidden = !!percent;
     percentField.hidden = !percent;
     capField.hidden = !percent;
@@ -216,7 +242,12 @@ function addCodeForm(
     field(
       'code',
       'fieldCode',
-      text({ class: 'input code-input', maxlength: 40, value: defaults.prefill ?? '', autocapitalize: 'characters' }),
+      text({
+        class: 'input code-input',
+        maxlength: 40,
+        value: defaults.prefill ?? '',
+        autocapitalize: 'characters',
+      }),
     ),
     h('fieldset', { class: 'choices', onChange: syncKind }, [
       h('legend', null, t('fieldDiscountKind')),
@@ -226,7 +257,11 @@ function addCodeForm(
     h('div', { class: 'field-pair' }, [
       amountField,
       percentField,
-      field('currency', 'fieldCurrency', text({ maxlength: 3, value: defaults.currency, autocapitalize: 'characters' })),
+      field(
+        'currency',
+        'fieldCurrency',
+        text({ maxlength: 3, value: defaults.currency, autocapitalize: 'characters' }),
+      ),
     ]),
     capField,
     field('minSpend', 'fieldMinSpend', text({ inputmode: 'decimal', placeholder: '59.00' }), 'minSpendHint'),
@@ -235,7 +270,11 @@ function addCodeForm(
       field(
         'timeZone',
         'fieldTimeZone',
-        h('select', { class: 'input' }, zones.map((zone) => h('option', { value: zone.value }, zone.label))),
+        h(
+          'select',
+          { class: 'input' },
+          zones.map((zone) => h('option', { value: zone.value }, zone.label)),
+        ),
       ),
     ]),
     field('regions', 'fieldRegions', text({ placeholder: 'US, CA' }), 'regionsHint'),
@@ -243,7 +282,9 @@ function addCodeForm(
       h('input', { type: 'checkbox', name: 'oncePerAccount', checked: true, 'data-key': 'add-once' }),
       t('fieldOncePerAccount'),
     ]),
-    h('div', { class: 'actions' }, [h('button', { type: 'submit', class: 'btn btn-primary', 'data-key': 'add-submit' }, t('addButton'))]),
+    h('div', { class: 'actions' }, [
+      h('button', { type: 'submit', class: 'btn btn-primary', 'data-key': 'add-submit' }, t('addButton')),
+    ]),
     status,
   ]);
   syncKind();
@@ -253,7 +294,10 @@ function addCodeForm(
     const value = (name: AddCodeField): string => fields.get(name)?.input.value ?? '';
     const values: AddCodeValues = {
       code: value('code'),
-      kind: form.querySelector<HTMLInputElement>(`input[name="${kindName}"]:checked`)?.value === 'percent' ? 'percent' : 'fixed',
+      kind:
+        form.querySelector<HTMLInputElement>(`input[name="${kindName}"]:checked`)?.value === 'percent'
+          ? 'percent'
+          : 'fixed',
       amount: value('amount'),
       percent: value('percent'),
       cap: value('cap'),
@@ -264,7 +308,11 @@ function addCodeForm(
       regions: value('regions'),
       oncePerAccount: form.querySelector<HTMLInputElement>('input[name="oncePerAccount"]')?.checked ?? true,
     };
-    const result = parseAddCodeForm(values, ctx.now, myCodes.map((promo) => promo.code));
+    const result = parseAddCodeForm(
+      values,
+      ctx.now,
+      myCodes.map((promo) => promo.code),
+    );
     for (const [name, { input, error }] of fields) {
       const message = result.ok ? undefined : result.errors[name];
       error.textContent = message ? t(message) : '';

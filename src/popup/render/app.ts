@@ -30,14 +30,19 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
     return [
       renderHeader(ctx, null, false),
       h('main', { class: 'content', 'aria-busy': 'true' }, [
-        h('div', { class: 'state state-loading', role: 'status' }, [h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('loading')]),
+        h('div', { class: 'state state-loading', role: 'status' }, [
+          h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+          t('loading'),
+        ]),
       ]),
     ];
   }
   if (view.kind === 'failed') {
     return [
       renderHeader(ctx, null, false),
-      h('main', { class: 'content' }, [stateCard('warn', t('loadFailedTitle'), [t('loadFailedBody'), view.error])]),
+      h('main', { class: 'content' }, [
+        stateCard('warn', t('loadFailedTitle'), [t('loadFailedBody'), view.error]),
+      ]),
     ];
   }
 
@@ -49,11 +54,17 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
   } else if (!snapshot.ready) {
     main.push(stateCard('unknown', t('notReadyTitle'), [t('notReadyBody')]));
   } else if (diagnosis) {
-    main.push(renderVerdict(ctx, diagnosis), renderChecks(ctx, diagnosis), renderStillNotWorking(ctx, diagnosis));
+    main.push(
+      renderVerdict(ctx, diagnosis),
+      renderChecks(ctx, diagnosis),
+      renderStillNotWorking(ctx, diagnosis),
+    );
   } else if (snapshot.pageKind === 'order-placed') {
     main.push(stateCard('pass', t('orderPlacedTitle'), [t('orderPlacedBody')]));
   } else {
-    main.push(stateCard('tag', t('noCodeTitle'), [t(snapshot.pageKind === 'cart' ? 'noCodeBodyCart' : 'noCodeBody')]));
+    main.push(
+      stateCard('tag', t('noCodeTitle'), [t(snapshot.pageKind === 'cart' ? 'noCodeBodyCart' : 'noCodeBody')]),
+    );
   }
   if (snapshot && matches) main.push(...renderCodes(ctx, matches));
   if (snapshot) main.push(renderCartFigures(ctx, snapshot));
@@ -68,10 +79,19 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
 
   const notices = state.notices.length
     ? h('div', { class: 'notice' }, [
-        h('div', null, state.notices.map((notice) => h('p', null, notice))),
+        h(
+          'div',
+          null,
+          state.notices.map((notice) => h('p', null, notice)),
+        ),
         h(
           'button',
-          { type: 'button', class: 'btn btn-quiet', 'data-key': 'notices-dismiss', onClick: () => void ctx.actions.dismissNotices() },
+          {
+            type: 'button',
+            class: 'btn btn-quiet',
+            'data-key': 'notices-dismiss',
+            onClick: () => void ctx.actions.dismissNotices(),
+          },
           t('dismiss'),
         ),
       ])

@@ -7,15 +7,31 @@ import { h } from './h.ts';
 import { copyButton, countryName, formatDate, section } from './parts.ts';
 
 export function renderCodes(ctx: RenderContext, matches: MatchingCodes): HTMLElement[] {
-  const fitting = section(ctx, { key: 'codes', title: t('codesHeading'), count: matches.fitting.length, className: 'codes' }, [
-    matches.fitting.length
-      ? h('ul', { class: 'code-list' }, matches.fitting.map((match, index) => codeRow(ctx, match, index === 0)))
-      : h('p', { class: 'muted' }, t('codesNone')),
-  ]);
+  const fitting = section(
+    ctx,
+    { key: 'codes', title: t('codesHeading'), count: matches.fitting.length, className: 'codes' },
+    [
+      matches.fitting.length
+        ? h(
+            'ul',
+            { class: 'code-list' },
+            matches.fitting.map((match, index) => codeRow(ctx, match, index === 0)),
+          )
+        : h('p', { class: 'muted' }, t('codesNone')),
+    ],
+  );
   if (matches.nearMisses.length === 0) return [fitting];
-  const near = section(ctx, { key: 'near', title: t('nearHeading'), count: matches.nearMisses.length, className: 'codes' }, [
-    h('ul', { class: 'code-list' }, matches.nearMisses.map((match) => codeRow(ctx, match, false))),
-  ]);
+  const near = section(
+    ctx,
+    { key: 'near', title: t('nearHeading'), count: matches.nearMisses.length, className: 'codes' },
+    [
+      h(
+        'ul',
+        { class: 'code-list' },
+        matches.nearMisses.map((match) => codeRow(ctx, match, false)),
+      ),
+    ],
+  );
   return [fitting, near];
 }
 
@@ -26,7 +42,9 @@ function codeRow(ctx: RenderContext, match: CodeMatch, best: boolean): HTMLEleme
       h('p', { class: 'code-line' }, [
         h('code', { class: 'code-text' }, promo.code),
         best ? h('span', { class: 'tag tag-best' }, t('tagBest')) : null,
-        promo.example ? h('span', { class: 'tag tag-example', title: t('exampleTitle') }, ctx.m.exampleLabel()) : null,
+        promo.example
+          ? h('span', { class: 'tag tag-example', title: t('exampleTitle') }, ctx.m.exampleLabel())
+          : null,
         match.source === 'mine' ? h('span', { class: 'tag' }, t('tagMine')) : null,
       ]),
       match.shortfall
@@ -40,7 +58,10 @@ function codeRow(ctx: RenderContext, match: CodeMatch, best: boolean): HTMLEleme
 
 /** The terms a shopper compares: discount and minimum, last day, and only the restrictions that apply. */
 export function termsLine(ctx: RenderContext, promo: PromoCode): string {
-  const parts = [ctx.m.codeTerms(promo), t('termsUntil', formatDate(promo.validUntil, ctx.locale, promo.timeZone))];
+  const parts = [
+    ctx.m.codeTerms(promo),
+    t('termsUntil', formatDate(promo.validUntil, ctx.locale, promo.timeZone)),
+  ];
   if (promo.regions !== 'GLOBAL') {
     parts.push(t('termsRegions', promo.regions.map((code) => countryName(code, ctx.locale)).join(', ')));
   }

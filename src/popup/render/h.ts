@@ -24,7 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 function append(parent: Node, child: Child): void {
   if (child === null || child === undefined || child === false) return;
   if (Array.isArray(child)) for (const item of child as readonly Child[]) append(parent, item);
-  else parent.appendChild(typeof child === 'object' ? (child as Node) : document.createTextNode(String(child)));
+  else
+    parent.appendChild(typeof child === 'object' ? (child as Node) : document.createTextNode(String(child)));
 }
 
 /** Small inline icons (drawn, not fetched); decorative, so hidden from screen readers. */

@@ -12,37 +12,49 @@ const SOURCE_LABEL: Record<UsageEntry['source'], MessageKey> = {
   aliexpress: 'historySourceAliexpress',
 };
 
-export function renderHistory(ctx: RenderContext, accountId: string, history: readonly UsageEntry[]): HTMLElement {
+export function renderHistory(
+  ctx: RenderContext,
+  accountId: string,
+  history: readonly UsageEntry[],
+): HTMLElement {
   const entries = history.filter((entry) => entry.accountId === accountId);
-  return section(ctx, { key: 'history', title: t('historyHeading'), count: entries.length, collapsible: true }, [
-    accountId === UNKNOWN_ACCOUNT ? h('p', { class: 'muted' }, t('historyUnknownAccount')) : null,
-    entries.length
-      ? h(
-          'ul',
-          { class: 'rows' },
-          entries.map((entry) =>
-            h('li', { class: 'row' }, [
-              h('div', null, [
-                h('code', { class: 'code-inline' }, entry.code),
-                h('p', { class: 'muted small' }, `${t(SOURCE_LABEL[entry.source])} · ${formatDate(entry.usedAt, ctx.locale)}`),
+  return section(
+    ctx,
+    { key: 'history', title: t('historyHeading'), count: entries.length, collapsible: true },
+    [
+      accountId === UNKNOWN_ACCOUNT ? h('p', { class: 'muted' }, t('historyUnknownAccount')) : null,
+      entries.length
+        ? h(
+            'ul',
+            { class: 'rows' },
+            entries.map((entry) =>
+              h('li', { class: 'row' }, [
+                h('div', null, [
+                  h('code', { class: 'code-inline' }, entry.code),
+                  h(
+                    'p',
+                    { class: 'muted small' },
+                    `${t(SOURCE_LABEL[entry.source])} · ${formatDate(entry.usedAt, ctx.locale)}`,
+                  ),
+                ]),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'btn btn-quiet',
+                    'aria-label': t('unmarkLabel', entry.code),
+                    'data-key': `unmark-${entry.code}`,
+                    onClick: () => void ctx.actions.setCodeUsed(entry.code, false),
+                  },
+                  t('unmark'),
+                ),
               ]),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'btn btn-quiet',
-                  'aria-label': t('unmarkLabel', entry.code),
-                  'data-key': `unmark-${entry.code}`,
-                  onClick: () => void ctx.actions.setCodeUsed(entry.code, false),
-                },
-                t('unmark'),
-              ),
-            ]),
-          ),
-        )
-      : h('p', { class: 'muted' }, t('historyEmpty')),
-    markForm(ctx),
-  ]);
+            ),
+          )
+        : h('p', { class: 'muted' }, t('historyEmpty')),
+      markForm(ctx),
+    ],
+  );
 }
 
 function markForm(ctx: RenderContext): HTMLElement {

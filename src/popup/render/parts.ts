@@ -30,17 +30,24 @@ export function section(
   body: (Node | null | false)[],
 ): HTMLElement {
   const titleId = uid(options.key);
-  const title = [options.title, options.count !== undefined ? h('span', { class: 'count' }, String(options.count)) : null];
+  const title = [
+    options.title,
+    options.count !== undefined ? h('span', { class: 'count' }, String(options.count)) : null,
+  ];
   if (!options.collapsible) {
     return h('section', { class: `card ${options.className ?? ''}`.trim(), 'aria-labelledby': titleId }, [
       h('h2', { id: titleId }, title),
       body,
     ]);
   }
-  const details = h('details', { class: `card fold ${options.className ?? ''}`.trim(), 'data-key': options.key }, [
-    h('summary', { 'data-key': `${options.key}-summary` }, h('h2', { id: titleId }, title)),
-    h('div', { class: 'fold-body' }, body),
-  ]);
+  const details = h(
+    'details',
+    { class: `card fold ${options.className ?? ''}`.trim(), 'data-key': options.key },
+    [
+      h('summary', { 'data-key': `${options.key}-summary` }, h('h2', { id: titleId }, title)),
+      h('div', { class: 'fold-body' }, body),
+    ],
+  );
   details.open = ctx.openSections.has(options.key);
   return details;
 }
@@ -55,7 +62,12 @@ export function copyButton(
   const label = h('span', null, showCode ? t('copyCode', code) : t('copy'));
   const button = h(
     'button',
-    { type: 'button', class: `btn btn-${variant} copy`, 'aria-label': t('copyCode', code), 'data-key': `copy-${code}-${variant}` },
+    {
+      type: 'button',
+      class: `btn btn-${variant} copy`,
+      'aria-label': t('copyCode', code),
+      'data-key': `copy-${code}-${variant}`,
+    },
     [icon('copy'), label],
   );
   let revert: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +96,9 @@ export function formatDate(iso: string, locale: string, timeZone?: string): stri
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date);
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
+      date,
+    );
   } catch {
     return date.toISOString().slice(0, 10);
   }

@@ -23,7 +23,11 @@ export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLEle
     h('div', { class: 'verdict-head' }, [
       h('span', { class: 'verdict-icon' }, icon(TONE_ICON[tone])),
       h('div', null, [
-        h('p', { class: 'eyebrow' }, [t('enteredCode'), ' ', h('code', { class: 'code-inline' }, diagnosis.enteredCode)]),
+        h('p', { class: 'eyebrow' }, [
+          t('enteredCode'),
+          ' ',
+          h('code', { class: 'code-inline' }, diagnosis.enteredCode),
+        ]),
         h('h2', { id: 'verdict-title', class: 'verdict-title' }, ctx.m.verdictHeadline(diagnosis)),
       ]),
     ]),
@@ -51,7 +55,11 @@ export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLEle
       : null,
     diagnosis.verdict === 'cannot-read-page' ? unreadable(ctx, diagnosis) : null,
     diagnosis.pageError
-      ? h('p', { class: 'page-error' }, [h('span', { class: 'label' }, t('pageErrorLabel')), ' ', `“${diagnosis.pageError.text}”`])
+      ? h('p', { class: 'page-error' }, [
+          h('span', { class: 'label' }, t('pageErrorLabel')),
+          ' ',
+          `“${diagnosis.pageError.text}”`,
+        ])
       : null,
   ]);
 }
@@ -74,7 +82,9 @@ const FIVE = new Set<string>(CHECK_IDS.slice(0, 5));
 export function renderChecks(ctx: RenderContext, diagnosis: Diagnosis): HTMLElement | null {
   if (diagnosis.results.length === 0) return null;
   const isCulprit = (result: CheckResult): boolean =>
-    diagnosis.culprit !== null && result.id === diagnosis.culprit.id && result.code === diagnosis.culprit.code;
+    diagnosis.culprit !== null &&
+    result.id === diagnosis.culprit.id &&
+    result.code === diagnosis.culprit.code;
   const shown = diagnosis.results.filter((result) => FIVE.has(result.id) || result.status !== 'pass');
   const quiet = diagnosis.results.filter((result) => !FIVE.has(result.id) && result.status === 'pass');
   return section(ctx, { key: 'checks', title: t('checksHeading'), className: 'checks-card' }, [
@@ -83,21 +93,36 @@ export function renderChecks(ctx: RenderContext, diagnosis: Diagnosis): HTMLElem
       { class: 'checks' },
       shown.map((result) =>
         // A row whose fix only repeats the suggestion on top ("use SAVE8") keeps its summary alone.
-        checkRow(ctx, result, isCulprit(result) || (!!result.suggestion && result.suggestion === diagnosis.culprit?.suggestion)),
+        checkRow(
+          ctx,
+          result,
+          isCulprit(result) || (!!result.suggestion && result.suggestion === diagnosis.culprit?.suggestion),
+        ),
       ),
     ),
     quiet.length
-      ? h('details', { class: 'more-checks', 'data-key': 'more-checks', open: ctx.openSections.has('more-checks') }, [
-          h('summary', null, t('moreChecksPassed', quiet.length)),
-          h('ol', { class: 'checks' }, quiet.map((result) => checkRow(ctx, result, false))),
-        ])
+      ? h(
+          'details',
+          { class: 'more-checks', 'data-key': 'more-checks', open: ctx.openSections.has('more-checks') },
+          [
+            h('summary', null, t('moreChecksPassed', quiet.length)),
+            h(
+              'ol',
+              { class: 'checks' },
+              quiet.map((result) => checkRow(ctx, result, false)),
+            ),
+          ],
+        )
       : null,
   ]);
 }
 
 function checkRow(ctx: RenderContext, result: CheckResult, fixShownAbove: boolean): HTMLElement {
   // The culprit's fix is already on top; other failures and warnings carry theirs here.
-  const fix = !fixShownAbove && (result.status === 'fail' || result.status === 'warn') ? ctx.m.fix(result, ctx.catalog) : null;
+  const fix =
+    !fixShownAbove && (result.status === 'fail' || result.status === 'warn')
+      ? ctx.m.fix(result, ctx.catalog)
+      : null;
   return h('li', { class: `check check-${result.status}` }, [
     statusBadge(result.status),
     h('div', { class: 'check-body' }, [
@@ -110,11 +135,22 @@ function checkRow(ctx: RenderContext, result: CheckResult, fixShownAbove: boolea
 
 /** AliExpress still says no although every check passes: the checklist's last-resort tips. */
 export function renderStillNotWorking(ctx: RenderContext, diagnosis: Diagnosis): HTMLElement | null {
-  if (diagnosis.verdict !== 'will-apply' && !(diagnosis.verdict === 'unsure' && diagnosis.pageError)) return null;
+  if (diagnosis.verdict !== 'will-apply' && !(diagnosis.verdict === 'unsure' && diagnosis.pageError))
+    return null;
   const tips = [t('tipPaste'), t('tipCheckout'), t('tipApp'), t('tipOneCode'), t('tipTier'), t('tipWait')];
-  const body = [h('ul', { class: 'tips' }, tips.map((tip) => h('li', null, tip)))];
+  const body = [
+    h(
+      'ul',
+      { class: 'tips' },
+      tips.map((tip) => h('li', null, tip)),
+    ),
+  ];
   if (diagnosis.pageError) {
     return section(ctx, { key: 'still', title: t('stillHeading'), className: 'still' }, body);
   }
-  return section(ctx, { key: 'still', title: t('stillHeading'), collapsible: true, className: 'still' }, body);
+  return section(
+    ctx,
+    { key: 'still', title: t('stillHeading'), collapsible: true, className: 'still' },
+    body,
+  );
 }
