@@ -11,12 +11,12 @@ import type { SenderLike } from '../../src/background/browser-like.ts';
 import { ROUTED_MESSAGE_TYPES } from '../../src/background/router.ts';
 import {
   CONTENT_TO_BACKGROUND,
-  ContentSnapshotMessageSchema,
+  PageReadMessageSchema,
   POPUP_TO_BACKGROUND,
   PopupMessageSchema,
   type HintModel,
 } from '../../src/shared/protocol.ts';
-import { CART_URL, makeCheckoutSnapshot, makePromo, withEnteredCode } from '../background/builders.ts';
+import { CART_URL, makeCheckoutPageRead, makePromo } from '../background/builders.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, senders } from '../background/fake-browser.ts';
 import { createHarness, type Harness } from '../background/harness.ts';
 import { observable, reportFigures, settle, unbroken } from './helpers.ts';
@@ -26,8 +26,8 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 /** A well-formed message for each route, as our own popup or content script sends it. */
 function validMessage(type: string): Record<string, unknown> {
   switch (type) {
-    case CONTENT_TO_BACKGROUND.snapshot:
-      return { type, trigger: 'promo-input', snapshot: withEnteredCode(makeCheckoutSnapshot(), 'SAVE18') };
+    case CONTENT_TO_BACKGROUND.page:
+      return { type, trigger: 'promo-input', page: makeCheckoutPageRead('SAVE18') };
     case POPUP_TO_BACKGROUND.getTabState:
       return { type, tabId: 7 };
     case POPUP_TO_BACKGROUND.setCodeUsed:
@@ -43,7 +43,7 @@ function validMessage(type: string): Record<string, unknown> {
   }
 }
 
-const isContent = (type: string) => type === CONTENT_TO_BACKGROUND.snapshot;
+const isContent = (type: string) => type === CONTENT_TO_BACKGROUND.page;
 const rightSender = (type: string): SenderLike =>
   isContent(type) ? senders.contentScript(7) : senders.popup();
 
@@ -205,7 +205,7 @@ function mutated(type: string, mutation: Mutation): Record<string, unknown> {
 function schemaAccepts(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !ROUTED_MESSAGE_TYPES.includes(type)) return false;
-  const schema = isContent(type) ? ContentSnapshotMessageSchema : PopupMessageSchema;
+  const schema = isContent(type) ? PageReadMessageSchema : PopupMessageSchema;
   return schema.safeParse(message).success;
 }
 
@@ -389,7 +389,7 @@ describe('10,000 hostile messages at every handler', () => {
   it('still serves the shopper afterwards: a hint, a tab state, a saved code', async () => {
     // The fuzz accepted some well-formed changes (codes marked used, own codes added): the verdict stands.
     const hint = (await harness.send(
-      validMessage(CONTENT_TO_BACKGROUND.snapshot),
+      validMessage(CONTENT_TO_BACKGROUND.page),
       senders.contentScript(7),
     )) as HintModel;
     expect(hint.tone).toBe('bad');
