@@ -41,6 +41,27 @@ export default tseslint.config(
     },
   },
   {
+    // The page model (assembly and parsers) runs in the background and in Node: no DOM, no extension APIs.
+    files: ['src/shared/page-model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/content/**', '**/background/**', '**/popup/**'], message: 'the page model must not depend on adapters.' },
+            { group: ['webextension-polyfill', 'happy-dom', 'playwright-core'], message: 'the page model knows no browser.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'fetch', 'location', 'MutationObserver', 'HTMLElement'].map(
+          (name) => ({ name, message: 'the page model is pure: no DOM or extension globals.' }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
