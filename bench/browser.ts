@@ -40,8 +40,12 @@ export async function launchFresh(extensionDirs: readonly string[]): Promise<Lau
     args,
   });
   const extensionWorkers: Worker[] = [];
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   if (extensionDirs.length > 0) {
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 30_000;
     while (context.serviceWorkers().length < extensionDirs.length && Date.now() < deadline) {
       await context
         .waitForEvent('serviceworker', { timeout: Math.max(1, deadline - Date.now()) })
@@ -49,14 +53,7 @@ export async function launchFresh(extensionDirs: readonly string[]): Promise<Lau
     }
     extensionWorkers.push(...context.serviceWorkers());
   }
-  return {
-    context,
-    extensionWorkers,
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
-    },
-  };
+  return { context, extensionWorkers, close };
 }
 
 export function extensionIdOf(worker: Worker): string {

@@ -121,6 +121,16 @@ function note(message: string): void {
   console.log(`  note: ${message}`);
 }
 
+/** A busy machine can make Chromium miss a start-up deadline; one retry keeps a run from being lost. */
+async function withRetry<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    note(`${what} failed once (${(error as Error).message.split('\n')[0]}); retrying`);
+    return attempt();
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
@@ -655,14 +665,16 @@ async function main(): Promise<void> {
   }
 
   console.log('where the content script runs, and a trace of ours ...');
-  const injection = await checkInjectionAndTrace(dirs.ours);
+  const injection = await withRetry('injection check and trace', () => checkInjectionAndTrace(dirs.ours));
 
   const samples: RunSample[] = [];
   for (let run = 0; run < RUNS; run++) {
     // Rotate which variant goes first, so warm caches and drift do not favour one.
     const order = VARIANTS.map((_, i) => must(VARIANTS[(i + run) % VARIANTS.length], 'variant'));
     for (const [position, variant] of order.entries()) {
-      samples.push(await measureRun(run, variant, position, dirs));
+      samples.push(
+        await withRetry(`run ${run + 1} ${variant}`, () => measureRun(run, variant, position, dirs)),
+      );
     }
     const ours = must(samples.at(-order.length + order.indexOf('ours')), 'ours sample');
     console.log(
