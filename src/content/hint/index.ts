@@ -36,7 +36,7 @@ display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s 
 @keyframes in{from{opacity:0;transform:translateY(-4px)}}
 .ok{--t:var(--ok)}.bad{--t:var(--bad)}.warn{--t:var(--warn)}.unknown{--t:var(--unk)}
 .i{width:20px;height:20px;border-radius:50%;background:var(--t);color:var(--bg);font-weight:700;font-size:12px;line-height:20px;text-align:center;margin-top:1px}
-.m{grid-column:2;min-width:0}.m p{margin:0}
+.m{grid-column:2;min-width:0;overflow-wrap:anywhere}.m p{margin:0}
 .m .b{color:var(--mu);font-size:11px;font-weight:600;letter-spacing:.02em;margin-bottom:1px}
 .m .h{font-weight:600;font-size:14px}
 .m .d{color:var(--mu);margin-top:2px}
