@@ -181,12 +181,9 @@ describe('malformed pages: unsure or cannot-read-page with the reason, never a g
     expectNoGuess(assembleSnapshot(page), /amounts\.itemsSubtotal/);
   });
 
-  // BUG (src/shared/page-model/assemble.ts, itemsSubtotal): when the line sum cannot be formed (a line price
-  // reads as negative and is dropped), a negative Subtotal row is taken as the items subtotal; the spend base
-  // is then clamped to US $0 and SAVE8 is "will be rejected: minimum spend" on a number the page never meant.
-  // A negative Subtotal should be unreadable ("the Subtotal row shows a negative amount"). Left failing on
-  // purpose: the owner is rewriting that module; remove `.fails` once fixed.
-  it.fails('a negative Subtotal and a negative line price', () => {
+  // The line sum cannot be formed (a line price reads as negative and is dropped), so the Subtotal row alone
+  // would be the spend base: a negative one must be unreadable, not clamped to US $0 and "below minimum".
+  it('a negative Subtotal and a negative line price', () => {
     const html = edit(
       edit(PAGE, SUBTOTAL_ROW, row('Subtotal', '-US $87.40')),
       '<span>US $24.99</span>',

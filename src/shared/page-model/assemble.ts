@@ -308,6 +308,9 @@ function itemsSubtotal(
   const summary = rows.length > 0 ? agreed(rows) : null;
   if (summary && !summary.ok) return missing(`the Subtotal row: ${summary.reason}`);
   const label = summary?.ok ? (summary.label ?? 'Subtotal') : 'Subtotal';
+  // Items never cost less than nothing: a negative Subtotal is a misread, not a spend base.
+  if (summary?.ok && summary.minor < 0)
+    return missing(`the "${clip(label, 30)}" row shows a negative amount`);
   if (summary?.ok && linesSum.ok) {
     if (summary.minor !== linesSum.minor) {
       return missing(
