@@ -56,6 +56,20 @@ export function resolveChromium(): string {
   );
 }
 
+/**
+ * Flags for headless Chromium on a closed network, as root: without the background-networking flags Chromium
+ * keeps trying to reach Google's hosts, and as root it cannot use its sandbox.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 /** Chromium and Playwright leave profile folders behind when killed: keep them inside the project. */
 export function useLocalTmp(): string {
   mkdirSync(LOCAL_TMP, { recursive: true });
@@ -198,13 +212,7 @@ export class ExtensionBrowser {
       args: [
         `--disable-extensions-except=${DIST}`,
         `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
+        ...CHROMIUM_ARGS,
       ],
     });
     try {

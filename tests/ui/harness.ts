@@ -6,11 +6,12 @@
  * - the hint module bundled as a script and injected into a checkout page served at AliExpress's URL.
  * Shared by tests/ui and scripts/screenshots.ts. Nothing leaves the machine: unknown requests are aborted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveChromium, useLocalTmp } from '../e2e/harness.ts';
 import { POPUP_TO_BACKGROUND, type HintModel, type TabState } from '../../src/shared/protocol.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,27 +20,23 @@ export const POPUP_URL = `${POPUP_ORIGIN}/src/popup/index.html?tab=7`;
 export const CHECKOUT_URL =
   'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 /** The Chromium to drive, or null (tests then skip and say why). */
 export function chromiumPath(): string | null {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return existsSync(candidate) ? candidate : null;
+  try {
+    return resolveChromium();
+  } catch {
+    return null;
+  }
 }
-export const NO_CHROMIUM_MESSAGE = `No Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}: set CHROMIUM_PATH or install Debian's chromium to run the UI tests.`;
+export const NO_CHROMIUM_MESSAGE =
+  "No Chromium found: set CHROMIUM_PATH or install Debian's chromium to run the UI tests.";
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  process.env.TMPDIR = path.join(ROOT, '.tmp');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  useLocalTmp();
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 async function bundle(entry: string, format: 'esm' | 'iife', globalName?: string): Promise<string> {
