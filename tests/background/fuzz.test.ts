@@ -46,7 +46,8 @@ const nearMiss = fc.record({
     fc.constant(makeCheckoutSnapshot()),
     fc.constant({ ...makeCheckoutPageRead(), raw: null }),
   ),
-  tabId: fc.oneof(fc.integer({ max: -1 }), fc.double(), hostileString),
+  // Never a whole number >= 0: fc.double() alone can yield 0 or 1, a valid tab id.
+  tabId: fc.oneof(fc.integer({ max: -1 }), fc.double().filter((n) => !Number.isInteger(n)), hostileString),
   accountId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(41)), fc.integer()),
   code: fc.oneof(fc.constant(''), fc.constant('A'.repeat(41)), fc.integer()),
   used: fc.oneof(fc.string(), fc.integer()),
