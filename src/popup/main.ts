@@ -2,7 +2,8 @@
  * Popup entry: find the tab, ask the background for its state, render; re-render after each action,
  * keeping focus and opened sections where the shopper left them.
  */
-import { POPUP_TO_BACKGROUND, type PopupMessage, type TabState } from '../shared/protocol.ts';
+import { POPUP_TO_BACKGROUND } from '../shared/message-names.ts';
+import type { PopupMessage, TabState } from '../shared/protocol.ts';
 import type { PromoCode } from '../rules/schemas/catalog.ts';
 import { extensionApi } from './ext.ts';
 import { t, uiLanguage } from './i18n.ts';
@@ -84,7 +85,13 @@ const actions: PopupActions = {
     ).catch(() => undefined);
   },
   addCode(promo: PromoCode) {
-    return act(() => send({ type: POPUP_TO_BACKGROUND.addCode, promo }), t('addedCode', promo.code));
+    return act(async () => {
+      // The background checks the entry with the catalog schema and ignores one it refuses (no reply):
+      // anything but `{ ok: true }` means the code was not added.
+      const reply = await send({ type: POPUP_TO_BACKGROUND.addCode, promo });
+      if (!(reply && typeof reply === 'object' && 'ok' in reply && reply.ok === true))
+        throw new Error(t('loadFailedReply'));
+    }, t('addedCode', promo.code));
   },
   removeCode(code) {
     return act(() => send({ type: POPUP_TO_BACKGROUND.removeCode, code }), t('removedCode', code)).catch(

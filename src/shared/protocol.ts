@@ -7,28 +7,14 @@ import { z } from '../rules/zod.ts';
 import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
 import { fieldSchema } from '../rules/schemas/field.ts';
 import { CAPTURE_VIAS, LIMITS, SUMMARY_LABELS, type PageRead } from './page-model/raw.ts';
+import {
+  CONTENT_TO_BACKGROUND,
+  POPUP_TO_BACKGROUND,
+  SNAPSHOT_TRIGGERS,
+  type SnapshotTrigger,
+} from './message-names.ts';
 
-export const CONTENT_TO_BACKGROUND = {
-  /**
-   * A fresh read of the page (text and structure, `PageRead`); the background assembles the snapshot.
-   * `trigger` says why it was read. Reply: HintModel | null.
-   */
-  page: 'content->background:page',
-} as const;
-
-export const POPUP_TO_BACKGROUND = {
-  getTabState: 'popup->background:get-tab-state',
-  setCodeUsed: 'popup->background:set-code-used',
-  addCode: 'popup->background:add-code',
-  removeCode: 'popup->background:remove-code',
-  refreshFeed: 'popup->background:refresh-feed',
-  saveSettings: 'popup->background:save-settings',
-  /** The shopper has read `TabState.notices`: forget them. Reply: ActionReply. */
-  dismissNotices: 'popup->background:dismiss-notices',
-} as const;
-
-export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
-export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+export { CONTENT_TO_BACKGROUND, POPUP_TO_BACKGROUND, SNAPSHOT_TRIGGERS, type SnapshotTrigger };
 
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);

@@ -1,10 +1,11 @@
 /**
  * The shopper's own codes and the "add a code" form. Every field is checked here with a message next to it
- * before anything is sent; the background validates again with the catalog schema.
+ * before anything is sent, by hand rather than with the catalog's zod schema, so the popup loads no zod;
+ * the background validates the entry with that schema and is the authority (a refusal shows as a failure).
  */
 import { TZDate } from '@date-fns/tz';
 import { minorUnitDigits } from '../../rules/money.ts';
-import { PromoCodeSchema, type PromoCode } from '../../rules/schemas/catalog.ts';
+import type { PromoCode } from '../../rules/schemas/catalog.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import type { RenderContext } from './context.ts';
 import { h } from './h.ts';
@@ -29,15 +30,28 @@ export type AddCodeResult =
   { ok: true; promo: PromoCode } | { ok: false; errors: Partial<Record<AddCodeField, MessageKey>> };
 
 export const PACIFIC = 'America/Los_Angeles';
+/** The catalog's limits (`PromoCodeSchema`), checked here so the background never has to refuse a form. */
+const MAX_AMOUNT_MINOR = 1e12;
+const MAX_REGIONS = 250;
 
-/** Decimal text ("8", "8.50", "8,50") to minor units; null when it is not a plain amount. */
+/** Decimal text ("8", "8.50", "8,50") to minor units; null when it is not a plain amount the catalog takes. */
 export function parseAmount(text: string, currency: string): number | null {
   const match = /^(\d{1,10})(?:[.,](\d{1,3}))?$/.exec(text.trim());
   if (!match) return null;
   const digits = minorUnitDigits(currency);
   const fraction = match[2] ?? '';
   if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return minor <= MAX_AMOUNT_MINOR ? minor : null;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
 }
 
 function isCurrency(code: string): boolean {
@@ -86,6 +100,7 @@ export function parseAddCodeForm(
   let validUntil: string | null = null;
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.validUntil);
   if (!date) errors.validUntil = 'errDate';
+  else if (!isTimeZone(values.timeZone)) errors.timeZone = 'errTimeZone';
   else {
     try {
       // The code works through the whole last day, in the time zone its terms are stated in.
@@ -106,27 +121,31 @@ export function parseAddCodeForm(
     }
   }
 
-  const regionList = values.regions
-    .split(/[\s,;]+/)
-    .map((region) => region.toUpperCase())
-    .filter(Boolean);
-  if (regionList.some((region) => !/^[A-Z]{2}$/.test(region))) errors.regions = 'errRegions';
+  const regionList = [
+    ...new Set(
+      values.regions
+        .split(/[\s,;]+/)
+        .map((region) => region.toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+  if (regionList.some((region) => !/^[A-Z]{2}$/.test(region)) || regionList.length > MAX_REGIONS)
+    errors.regions = 'errRegions';
 
   if (Object.keys(errors).length || !discount || minSpend === null || !validUntil)
     return { ok: false, errors };
-  const candidate = {
+  const promo: PromoCode = {
     code,
     discount,
     minSpend: { amountMinor: minSpend, currency },
     validFrom: now.toISOString(),
     validUntil,
     timeZone: values.timeZone,
-    regions: regionList.length ? [...new Set(regionList)] : 'GLOBAL',
+    regions: regionList.length ? regionList : 'GLOBAL',
     usage: values.oncePerAccount ? 'once-per-account' : 'unlimited',
     source: 'added by you',
   };
-  const parsed = PromoCodeSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, promo: parsed.data } : { ok: false, errors: { code: 'errCode' } };
+  return { ok: true, promo };
 }
 
 export function renderMyCodes(

@@ -1,6 +1,6 @@
 /** Codes this AliExpress account already used (kept on this device), with mark / unmark by hand. */
 import type { UsageEntry } from '../../rules/schemas/history.ts';
-import { UNKNOWN_ACCOUNT } from '../../rules/schemas/history.ts';
+import { UNKNOWN_ACCOUNT } from '../../rules/account.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import type { RenderContext } from './context.ts';
 import { h } from './h.ts';

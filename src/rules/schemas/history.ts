@@ -12,4 +12,4 @@ export type UsageEntry = z.infer<typeof UsageEntrySchema>;
 export const UsageHistorySchema = z.array(UsageEntrySchema).max(10000);
 export type UsageHistory = z.infer<typeof UsageHistorySchema>;
 
-export const UNKNOWN_ACCOUNT = 'unknown-account';
+export { UNKNOWN_ACCOUNT } from '../account.ts';

@@ -1,0 +1,31 @@
+/**
+ * Message names and triggers of the protocol, without zod: `protocol.ts` re-exports them next to its
+ * schemas, and the popup imports them from here so zod and the schemas stay out of the popup's bundle
+ * (the background validates everything it receives).
+ */
+export const CONTENT_TO_BACKGROUND = {
+  /**
+   * A fresh read of the page (text and structure, `PageRead`); the background assembles the snapshot.
+   * `trigger` says why it was read. Reply: HintModel | null.
+   */
+  page: 'content->background:page',
+  /**
+   * The shopper pasted or typed in the promo field: only the captured code, no page read (a paste must not
+   * cost a 500-line read). The background applies it to the tab's latest snapshot. Reply: HintModel | null.
+   */
+  promoInput: 'content->background:promo-input',
+} as const;
+
+export const POPUP_TO_BACKGROUND = {
+  getTabState: 'popup->background:get-tab-state',
+  setCodeUsed: 'popup->background:set-code-used',
+  addCode: 'popup->background:add-code',
+  removeCode: 'popup->background:remove-code',
+  refreshFeed: 'popup->background:refresh-feed',
+  saveSettings: 'popup->background:save-settings',
+  /** The shopper has read `TabState.notices`: forget them. Reply: ActionReply. */
+  dismissNotices: 'popup->background:dismiss-notices',
+} as const;
+
+export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
