@@ -31,14 +31,47 @@ export function cleanTypedCode(typed: string): string {
   return typed.normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE, '');
 }
 
+/** A code as catalogs publish it: cleaning and upper-casing leave it as it is, so they can be skipped. */
+const PLAIN_CODE = /^[A-Z0-9]*$/;
+
+/** The code as usage history compares codes: cleaned and upper-cased (see `sameCode`). */
+export function codeKey(typed: string): string {
+  return PLAIN_CODE.test(typed) ? typed : cleanTypedCode(typed).toUpperCase();
+}
+
 /**
  * The lookalike-insensitive key of a code: cleaned, upper-cased, each lookalike replaced by its class.
  * Two codes a shopper could confuse have the same key. Idempotent.
  */
 export function lookalikeKey(typed: string): string {
   let key = '';
-  for (const char of cleanTypedCode(typed).toUpperCase()) key += LOOKALIKE_CLASS[char] ?? char;
+  for (const char of codeKey(typed)) key += LOOKALIKE_CLASS[char] ?? char;
   return key;
+}
+
+/**
+ * Catalog entries by lookalike key, in catalog order: built once per entries array (catalogs are never
+ * mutated; a changed length rebuilds it anyway), so resolving a mistyped code does not re-key every code.
+ */
+const lookalikeIndexes = new WeakMap<
+  readonly CatalogEntry[],
+  { readonly length: number; readonly byKey: ReadonlyMap<string, readonly CatalogEntry[]> }
+>();
+
+function entriesWithLookalikeKey(entries: readonly CatalogEntry[], key: string): readonly CatalogEntry[] {
+  let index = lookalikeIndexes.get(entries);
+  if (index?.length !== entries.length) {
+    const byKey = new Map<string, CatalogEntry[]>();
+    for (const entry of entries) {
+      const entryKey = lookalikeKey(entry.promo.code);
+      const same = byKey.get(entryKey);
+      if (same) same.push(entry);
+      else byKey.set(entryKey, [entry]);
+    }
+    index = { length: entries.length, byKey };
+    lookalikeIndexes.set(entries, index);
+  }
+  return index.byKey.get(key) ?? [];
 }
 
 export interface CodeResolution {
@@ -75,8 +108,8 @@ export function resolveCode(typed: string, entries: readonly CatalogEntry[]): Co
 
   const key = lookalikeKey(cleaned);
   let best: { entry: CatalogEntry; substitutions: number } | null = null;
-  for (const entry of entries) {
-    if (entry.promo.code.length !== upper.length || lookalikeKey(entry.promo.code) !== key) continue;
+  for (const entry of entriesWithLookalikeKey(entries, key)) {
+    if (entry.promo.code.length !== upper.length) continue;
     const substitutions = countLookalikes(upper, entry.promo.code);
     if (best === null || substitutions < best.substitutions) best = { entry, substitutions };
   }
@@ -94,5 +127,5 @@ export function resolveCode(typed: string, entries: readonly CatalogEntry[]): Co
 
 /** Whether two codes are the same code for usage history (case, spaces and invisible characters aside). */
 export function sameCode(a: string, b: string): boolean {
-  return cleanTypedCode(a).toUpperCase() === cleanTypedCode(b).toUpperCase();
+  return codeKey(a) === codeKey(b);
 }

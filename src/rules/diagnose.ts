@@ -4,57 +4,15 @@
  */
 import { CHECKS } from './checks/index.ts';
 import { cleanTypedCode, resolveCode } from './code-match.ts';
-import { addMoney, type Money } from './money.ts';
+import { fittingCodes, rankCodes } from './ranking.ts';
+import { accountIdOf, isFiveCheck, runChecks } from './run-checks.ts';
 import type { Catalog, CatalogEntry, Feed, PromoCode } from './schemas/catalog.ts';
-import { UNKNOWN_ACCOUNT, type UsageHistory } from './schemas/history.ts';
+import type { UsageHistory } from './schemas/history.ts';
 import type { CartSnapshot } from './schemas/snapshot.ts';
-import { savingOn, spendBase, type UnreadableField } from './spend.ts';
-import {
-  CHECK_IDS,
-  type Check,
-  type CheckContext,
-  type CheckId,
-  type CheckResult,
-  type CodeMatch,
-  type Diagnosis,
-  type MatchingCodes,
-} from './types.ts';
+import { spendBase, type UnreadableField } from './spend.ts';
+import type { CodeMatch, Diagnosis, MatchingCodes } from './types.ts';
 
-/** The checklist's five reasons. A verdict of will-apply needs every one of them decided. */
-export const FIVE_CHECK_IDS: readonly CheckId[] = CHECK_IDS.slice(0, 5);
-
-/** What decides whether a code fits a cart: the five reasons, plus AliExpress's rules about the code itself. */
-const FIT_CHECKS = CHECKS.filter(
-  (check) => FIVE_CHECK_IDS.includes(check.id) || check.id === 'first-order' || check.id === 'app-only',
-);
-
-/** Results that only say "add a little more": what a near miss may fail on. */
-const SHORTFALL_CODES = new Set(['min-spend.below', 'ineligible-items.eligible-below']);
-
-function accountIdOf(snapshot: CartSnapshot): string {
-  return snapshot.accountId.known && snapshot.accountId.value !== ''
-    ? snapshot.accountId.value
-    : UNKNOWN_ACCOUNT;
-}
-
-function runChecks(
-  checks: readonly Check[],
-  context: Omit<CheckContext, 'earlier'>,
-  promo: PromoCode | null,
-): CheckResult[] {
-  const results: CheckResult[] = [];
-  for (const check of checks) {
-    // Checks read `earlier` synchronously, before the next result is pushed: no copy needed.
-    const ctx = { ...context, earlier: results };
-    if (!check.needsTerms) results.push(check.run(ctx));
-    else if (promo !== null) results.push(check.run({ ...ctx, promo }));
-  }
-  return results;
-}
-
-function isFiveCheck(result: CheckResult): boolean {
-  return FIVE_CHECK_IDS.includes(result.id);
-}
+export { FIVE_CHECK_IDS } from './run-checks.ts';
 
 /**
  * Snapshot fields this code's five checks cannot do without. Account country and member id are left out
@@ -116,12 +74,7 @@ export function diagnose(
     });
   }
 
-  const fittingNow =
-    promo === null
-      ? []
-      : matchingCodes(snapshot, catalog, history, now).fitting.filter(
-          (match) => match.promo.code !== promo.code && match.promo.example !== true,
-        );
+  let fittingNow: readonly CodeMatch[] | null = null;
   const context = {
     snapshot,
     enteredCode,
@@ -129,7 +82,16 @@ export function diagnose(
     history,
     now,
     accountId: accountIdOf(snapshot),
-    fittingNow,
+    // Ranked only when a check asks for a suggestion: a code that passes never pays for the ranking.
+    get fittingNow(): readonly CodeMatch[] {
+      fittingNow ??=
+        promo === null
+          ? []
+          : fittingCodes(snapshot, catalog, history, now).filter(
+              (match) => match.promo.code !== promo.code && match.promo.example !== true,
+            );
+      return fittingNow;
+    },
   };
   const results = runChecks(CHECKS, context, promo);
   const failures = results.filter((result) => result.status === 'fail');
@@ -146,29 +108,12 @@ export function diagnose(
   return diagnosis({ ...decided, verdict: 'will-apply', culprit: null });
 }
 
-function shortfallOf(results: readonly CheckResult[]): Money | null {
-  let largest: Money | null = null;
-  for (const result of results) {
-    const fact = result.facts['shortfall'];
-    if (fact?.kind === 'money' && (largest === null || fact.value.amountMinor > largest.amountMinor))
-      largest = fact.value;
-  }
-  return largest;
-}
-
-function bySavingThenThreshold(a: CodeMatch, b: CodeMatch): number {
-  return (
-    b.saving.amountMinor - a.saving.amountMinor ||
-    a.promo.minSpend.amountMinor - b.promo.minSpend.amountMinor ||
-    a.promo.code.localeCompare(b.promo.code)
-  );
-}
-
 /**
  * Codes that fit this cart, region and history now (the five checks pass or warn, and neither
  * first-order nor app-only fails), best saving first; and near misses that fail only for want of a
  * little more spend, smallest amount to add first. Savings are in the cart's currency; a percent code's
- * saving is taken on the minimum-spend base and capped.
+ * saving is taken on the minimum-spend base and capped. Decided from an index of the catalog, with the
+ * same answers as running those checks on every code (`rankCodesByChecks` in ranking.ts).
  */
 export function matchingCodes(
   snapshot: CartSnapshot,
@@ -176,68 +121,7 @@ export function matchingCodes(
   history: UsageHistory,
   now: Date,
 ): MatchingCodes {
-  // The background asks for the same cart twice in a row (diagnose needs it for suggestions, the popup
-  // lists it): inputs are never mutated, so the last answer for the same objects and instant is reused.
-  const key = {
-    snapshot,
-    entries: catalog.entries,
-    fxRates: catalog.fxRates,
-    history,
-    historyLength: history.length,
-    now: now.getTime(),
-  };
-  const last = lastMatching;
-  if (last && (Object.keys(key) as (keyof typeof key)[]).every((name) => last.key[name] === key[name])) {
-    return last.result;
-  }
-  const result = computeMatchingCodes(snapshot, catalog, history, now);
-  lastMatching = { key, result };
-  return result;
-}
-
-/** Identity of the inputs (plus the history's length, should a caller append to the same array). */
-interface MatchingKey {
-  readonly snapshot: CartSnapshot;
-  readonly entries: Catalog['entries'];
-  readonly fxRates: Catalog['fxRates'];
-  readonly history: UsageHistory;
-  readonly historyLength: number;
-  readonly now: number;
-}
-let lastMatching: { readonly key: MatchingKey; readonly result: MatchingCodes } | null = null;
-
-function computeMatchingCodes(
-  snapshot: CartSnapshot,
-  catalog: Catalog,
-  history: UsageHistory,
-  now: Date,
-): MatchingCodes {
-  const base = spendBase(snapshot);
-  if (!snapshot.ready || !base.ok) return { fitting: [], nearMisses: [] };
-  const accountId = accountIdOf(snapshot);
-  const fitting: CodeMatch[] = [];
-  const nearMisses: CodeMatch[] = [];
-  for (const { promo, source } of catalog.entries) {
-    const context = { snapshot, enteredCode: promo.code, catalog, history, now, accountId, fittingNow: [] };
-    const results = runChecks(FIT_CHECKS, context, promo);
-    if (results.some((result) => isFiveCheck(result) && result.status === 'unknown')) continue;
-    const failures = results.filter((result) => result.status === 'fail');
-    if (failures.length === 0) {
-      const saving = savingOn(base.base, promo, catalog.fxRates);
-      if (saving) fitting.push({ promo, source, saving, shortfall: null });
-    } else if (failures.every((failure) => SHORTFALL_CODES.has(failure.code))) {
-      const shortfall = shortfallOf(failures);
-      if (shortfall === null) continue;
-      const saving = savingOn(addMoney(base.base, shortfall), promo, catalog.fxRates);
-      if (saving) nearMisses.push({ promo, source, saving, shortfall });
-    }
-  }
-  fitting.sort(bySavingThenThreshold);
-  nearMisses.sort(
-    (a, b) =>
-      (a.shortfall?.amountMinor ?? 0) - (b.shortfall?.amountMinor ?? 0) || bySavingThenThreshold(a, b),
-  );
-  return { fitting, nearMisses };
+  return rankCodes(snapshot, catalog, history, now);
 }
 
 /**

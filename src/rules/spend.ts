@@ -64,16 +64,42 @@ export function compareWithMinSpend(actual: Money, minSpend: Money, fx: FxRates 
       : { kind: 'below', required, requiredConverted: null, shortfall: money(shortfall, actual.currency) };
   }
   const converted = convertToMinor(minSpend, actual.currency, fx);
-  if (converted === null || fx === null) return { kind: 'no-rate', required };
+  const band = minSpendBand(minSpend, actual.currency, converted, fx);
+  if (band === null || converted === null || fx === null) return { kind: 'no-rate', required };
   const requiredConverted = money(Math.round(converted), actual.currency);
-  const upper = converted * (1 + fx.uncertainty);
-  const lower = converted * (1 - fx.uncertainty);
-  if (actual.amountMinor >= upper) return { kind: 'met', required, requiredConverted };
-  if (actual.amountMinor < lower) {
-    const shortfall = money(Math.ceil(upper - 1e-6) - actual.amountMinor, actual.currency);
+  if (actual.amountMinor >= band.upper) return { kind: 'met', required, requiredConverted };
+  if (actual.amountMinor < band.lower) {
+    const shortfall = money(band.toClear - actual.amountMinor, actual.currency);
     return { kind: 'below', required, requiredConverted, shortfall };
   }
   return { kind: 'uncertain', required, requiredConverted, uncertainty: fx.uncertainty, rateDate: fx.date };
+}
+
+/**
+ * Where a minimum spend lies in a cart currency, for amounts in that currency: at or above `upper` meets
+ * it; below `lower` falls short by `toClear - amount`; in between (across currencies, within the rates'
+ * uncertainty) is undecided. `converted` is the minimum in that currency, unrounded (`convertToMinor`).
+ * Null when it cannot be converted.
+ */
+export interface MinSpendBand {
+  readonly lower: number;
+  readonly upper: number;
+  readonly toClear: number;
+}
+
+export function minSpendBand(
+  minSpend: Money,
+  currency: string,
+  converted: number | null,
+  fx: FxRates | null,
+): MinSpendBand | null {
+  if (minSpend.currency === currency) {
+    const { amountMinor } = minSpend;
+    return { lower: amountMinor, upper: amountMinor, toClear: amountMinor };
+  }
+  if (converted === null || fx === null) return null;
+  const upper = converted * (1 + fx.uncertainty);
+  return { lower: converted * (1 - fx.uncertainty), upper, toClear: Math.ceil(upper - 1e-6) };
 }
 
 /**
