@@ -9,6 +9,7 @@ import {
   CONTENT_TO_BACKGROUND,
   PageReadMessageSchema,
   POPUP_TO_BACKGROUND,
+  PromoInputMessageSchema,
   PopupMessageSchema,
   type PopupMessage,
 } from '../shared/protocol.ts';
@@ -62,6 +63,15 @@ const ROUTES = new Map<string, Route<z.ZodType>>([
       // async: an exception while assembling becomes a rejected promise, answered with null.
       handle: async (service, message, sender) =>
         service.onPageRead(sender.tabId, sender.url, message.trigger, message.page),
+    }),
+  ],
+  [
+    CONTENT_TO_BACKGROUND.promoInput,
+    route({
+      from: 'content',
+      schema: PromoInputMessageSchema,
+      handle: async (service, message, sender) =>
+        service.onPromoInput(sender.tabId, sender.url, message.capture),
     }),
   ],
   [

@@ -4,8 +4,8 @@
  */
 import type { Feed, PromoCode } from '../rules/schemas/catalog.ts';
 import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot.ts';
-import { assembleSnapshot } from '../shared/page-model/assemble.ts';
-import type { PageRead } from '../shared/page-model/raw.ts';
+import { assembleSnapshot, withCapture } from '../shared/page-model/assemble.ts';
+import type { PageRead, PromoCaptureState } from '../shared/page-model/raw.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { Diagnosis, MatchingCodes } from '../rules/types.ts';
@@ -86,23 +86,40 @@ export class BackgroundService {
     return this.onSnapshot(tabId, pageUrl, trigger, assembled.data);
   }
 
-  /** A snapshot of tab `tabId` (whose URL the browser reported as `pageUrl`). */
+  /**
+   * A paste or keystroke in tab `tabId`'s promo field: the code applied to the tab's latest snapshot (the
+   * content script does not re-read the page for it). Null while the tab has no snapshot of that page yet.
+   */
+  async onPromoInput(tabId: number, pageUrl: string, capture: PromoCaptureState): Promise<HintModel | null> {
+    return this.onSnapshot(tabId, pageUrl, 'promo-input', (previous) =>
+      previous && previous.url === pageUrl ? withCapture(previous, capture) : null,
+    );
+  }
+
+  /**
+   * A snapshot of tab `tabId` (whose URL the browser reported as `pageUrl`), or a change to the tab's
+   * latest one (null: nothing to change).
+   */
   async onSnapshot(
     tabId: number,
     pageUrl: string,
     trigger: SnapshotTrigger,
-    snapshot: CartSnapshot,
+    change: CartSnapshot | ((previous: CartSnapshot | null) => CartSnapshot | null),
   ): Promise<HintModel | null> {
     const now = this.now();
     // Queued before any await: the writer then sees this tab's snapshots in the order they arrived, so a
     // payment result can never overtake the Pay click that preceded it.
     let record: TabRecord | null = null;
+    let snapshot = typeof change === 'function' ? null : change;
     let previousPending: PendingOrder | null = null;
     await this.store.updateSession(tabKey(tabId), TabRecordSchema, (previous) => {
+      if (typeof change === 'function') snapshot = change(previous?.snapshot ?? null);
+      if (!snapshot) return UNCHANGED;
       previousPending = previous?.pendingOrder ?? null;
       record = nextTabRecord(previous, snapshot, pageUrl, trigger, now);
       return record;
     });
+    if (!snapshot) return null;
     await this.recordOrder(tabId, previousPending, snapshot, now);
     // The session write may have failed (quota): the answer still describes this snapshot.
     const current = record ?? nextTabRecord(null, snapshot, pageUrl, trigger, now);

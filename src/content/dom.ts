@@ -14,6 +14,15 @@ export function queryFirst(root: ParentNode, list: SelectorList): Element | null
   return null;
 }
 
+/**
+ * `queryFirst` for many roots of one page (the lines of a cart). Variants that match nothing in `doc` cannot
+ * match under any root, so they are dropped once per read instead of being tried again for every line.
+ */
+export function queryFirstIn(doc: ParentNode, list: SelectorList): (root: ParentNode) => Element | null {
+  const usable = list.slice(list.findIndex((selector) => doc.querySelector(selector)) >>> 0);
+  return (root) => queryFirst(root, usable);
+}
+
 /** All elements matched by the first selector of `list` that matches anything, and that selector. */
 export function queryAllFirst(
   root: ParentNode,
@@ -24,11 +33,6 @@ export function queryAllFirst(
     if (found.length > 0) return { elements: Array.from(found), selector };
   }
   return null;
-}
-
-/** The selector of `list` that `element` matches, if any. */
-export function matchesAny(element: Element, list: SelectorList): boolean {
-  return list.some((selector) => element.matches(selector));
 }
 
 /** Nearest ancestor-or-self matching one of the selectors. */

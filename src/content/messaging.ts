@@ -2,9 +2,9 @@
  * A typed shim over `runtime.sendMessage`: Firefox has `browser`, Chrome `chrome`; both return a promise in
  * MV3. No webextension-polyfill here: it would cost the content script more than everything else.
  */
-import type { HintModel, PageReadMessage } from '../shared/protocol.ts';
+import type { HintModel, PageReadMessage, PromoInputMessage } from '../shared/protocol.ts';
 
-export type SendPageRead = (message: PageReadMessage) => Promise<HintModel | null>;
+export type SendPageRead = (message: PageReadMessage | PromoInputMessage) => Promise<HintModel | null>;
 
 interface RuntimeLike {
   readonly id?: string;

@@ -42,6 +42,9 @@ export function capturePromoField(
     at: now(),
   });
 
+  // A paste is followed by an input event in the same task, unless the page cancelled it: one trigger
+  // for the two, so the background is asked once.
+  let pasteTimer: ReturnType<typeof setTimeout> | undefined;
   doc.addEventListener(
     'paste',
     (event) => {
@@ -49,7 +52,8 @@ export function capturePromoField(
       // The input event that follows carries the field's real value; the clipboard is the fallback.
       const pasted = (event as ClipboardEvent).clipboardData?.getData('text') ?? '';
       if (pasted) state = { ...state, lastCode: record(pasted, 'paste') };
-      onTrigger('promo-input');
+      clearTimeout(pasteTimer);
+      pasteTimer = setTimeout(() => signal.aborted || onTrigger('promo-input'));
     },
     options,
   );
@@ -59,6 +63,7 @@ export function capturePromoField(
     (event) => {
       const target = event.target;
       if (!isPromoInput(target)) return;
+      clearTimeout(pasteTimer);
       const value = (target as HTMLInputElement).value;
       const pastedJustNow = state.lastCode?.via === 'paste' && now() - state.lastCode.at < 1000;
       // A shopper emptying the field drops the code; AliExpress's own clear after Apply fires no event.

@@ -1,7 +1,9 @@
 /**
- * The content script's life: read the page when it changes, at most once per animation frame, send the
+ * The content script's life: read the page on load and when it changes (at most once per
+ * `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send the
  * read (text and structure; the background assembles the snapshot) only when it changed, and show the
- * background's hint after a paste or Apply.
+ * background's hint after a paste or Apply. A paste or keystroke in the promo field sends only the code
+ * (the background applies it to the page it already has): no read, no frame, so the hint comes at once.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so one MutationObserver drives
  * re-reads; a read while the page is loading says `ready: false`, never "cart is empty". Everything is
@@ -12,7 +14,7 @@ import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
 import type { PageRead } from '../shared/page-model/raw.ts';
 import { readPage } from './extract/read-page.ts';
-import { PAGE_MESSAGE } from './messages.ts';
+import { PAGE_MESSAGE, PROMO_INPUT_MESSAGE } from './messages.ts';
 import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
@@ -21,42 +23,38 @@ import { CHECKOUT, PROMO } from './selectors.ts';
 /** The one attribute we set on the page: tests wait on it instead of sleeping. */
 export const READY_ATTRIBUTE = 'data-promo-code-doctor';
 
+/** Page changes are read at most this often; shoppers see the hint and badge no later than this. */
+export const MUTATION_READ_GAP_MS = 100;
+
+/** Runs `callback` after `ms` (0: the next frame) and returns a cancel function. */
+export type Later = (callback: () => void, ms: number) => () => void;
+
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
   readonly now?: () => Date;
-  /** Schedules `callback` for the next frame and returns a cancel function. */
-  readonly requestFrame?: (callback: () => void) => () => void;
+  readonly later?: Later;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
 }
 
 export interface ContentScript {
   readonly signal: AbortSignal;
   readonly stop: () => void;
-  /** How often the page was read and a read sent: the mutation-storm test and the benchmark read it. */
+  /** How often the page was read and a message sent: the mutation-storm test and the benchmark read it. */
   readonly stats: { extractions: number; sends: number };
 }
 
-type UserTrigger = Extract<SnapshotTrigger, 'promo-input' | 'apply-click' | 'pay-click'>;
-const PRIORITY: Record<SnapshotTrigger, number> = {
-  load: 0,
-  mutation: 1,
-  'promo-input': 2,
-  'apply-click': 3,
-  'pay-click': 4,
-};
-
 /** A page read's identity without its read time: equal keys mean nothing the background cares about changed. */
 export function pageReadKey(page: PageRead): string {
-  return JSON.stringify({ ...page, readAt: null });
+  return JSON.stringify([page.url, page.cookie, page.raw, page.capture]);
 }
 
-function defaultFrame(doc: Document): (callback: () => void) => () => void {
-  return (callback) => {
+function defaultLater(doc: Document): Later {
+  return (callback, ms) => {
     const win = doc.defaultView;
     // Hidden tabs get no animation frames; the popup may still ask about them, so fall back to a timer.
-    if (doc.visibilityState === 'hidden' || !win?.requestAnimationFrame) {
-      const timer = setTimeout(callback, 50);
+    if (ms > 0 || doc.visibilityState === 'hidden' || !win?.requestAnimationFrame) {
+      const timer = setTimeout(callback, ms || 50);
       return () => clearTimeout(timer);
     }
     const id = win.requestAnimationFrame(() => callback());
@@ -67,14 +65,13 @@ function defaultFrame(doc: Document): (callback: () => void) => () => void {
 export function startContentScript(options: ContentScriptOptions): ContentScript {
   const { doc, send } = options;
   const now = options.now ?? (() => new Date());
-  const requestFrame = options.requestFrame ?? defaultFrame(doc);
+  const later = options.later ?? defaultLater(doc);
   const hint = options.hint ?? { show: showHint, remove: removeHint };
   const controller = new AbortController();
   const { signal } = controller;
   const stats = { extractions: 0, sends: 0 };
 
-  let pending: SnapshotTrigger | null = null;
-  let cancelFrame: (() => void) | null = null;
+  let cancelRead: (() => void) | null = null;
   let lastKey = '';
   let marked = false;
   let hintShown = false;
@@ -83,44 +80,45 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   const stop = (): void => {
     if (signal.aborted) return;
     controller.abort();
-    cancelFrame?.();
-    cancelFrame = null;
+    cancelRead?.();
     if (hintShown) hint.remove();
     hintShown = false;
   };
 
-  const capture = capturePromoField(doc, signal, (trigger: UserTrigger) => {
-    // The page may navigate right after Pay now: read and send at once, not a frame later.
-    if (trigger === 'pay-click') flush(trigger);
-    else schedule(trigger);
+  const capture = capturePromoField(doc, signal, (trigger) => {
+    // Until the background holds a read of this page, a paste needs one. Apply and Pay are read at once:
+    // the page may navigate right after Pay now.
+    if (trigger === 'promo-input' && marked) {
+      deliver(trigger, () => send({ type: PROMO_INPUT_MESSAGE, trigger, capture: capture.state() }));
+    } else read(trigger);
   });
 
-  function schedule(trigger: SnapshotTrigger): void {
+  function schedule(trigger: 'load' | 'mutation'): void {
     if (signal.aborted) return;
-    if (!pending || PRIORITY[trigger] > PRIORITY[pending]) pending = trigger;
-    cancelFrame ??= requestFrame(() => {
-      cancelFrame = null;
-      const next = pending;
-      pending = null;
-      if (next) flush(next);
-    });
+    cancelRead ??= later(() => read(trigger), trigger === 'load' ? 0 : MUTATION_READ_GAP_MS);
   }
 
-  function flush(trigger: SnapshotTrigger): void {
+  function read(trigger: SnapshotTrigger): void {
+    cancelRead?.();
+    cancelRead = null;
     if (signal.aborted) return;
     stats.extractions++;
     const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now());
     const key = pageReadKey(page);
-    const userTriggered = PRIORITY[trigger] >= PRIORITY['promo-input'];
     // A paste or click always gets an answer (the shopper may have dismissed the last hint); page changes
     // are sent only when the page read changed.
-    if (key === lastKey && !userTriggered) return;
+    if (key === lastKey && (trigger === 'load' || trigger === 'mutation')) return;
     lastKey = key;
+    deliver(trigger, () => send({ type: PAGE_MESSAGE, trigger, page }));
+  }
+
+  function deliver(trigger: SnapshotTrigger, sendIt: () => Promise<HintModel | null>): void {
+    if (signal.aborted) return;
     stats.sends++;
-    const sequence = userTriggered ? ++userSequence : userSequence;
+    const sequence = trigger === 'load' || trigger === 'mutation' ? userSequence : ++userSequence;
     let sent: Promise<HintModel | null>;
     try {
-      sent = send({ type: PAGE_MESSAGE, trigger, page });
+      sent = sendIt();
     } catch {
       stop();
       return;

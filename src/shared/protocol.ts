@@ -82,6 +82,18 @@ export const PageReadMessageSchema = z.object({
   trigger: z.enum(SNAPSHOT_TRIGGERS),
   page: PageReadSchema,
 });
+export const PromoInputMessageSchema = z.object({
+  type: z.literal(CONTENT_TO_BACKGROUND.promoInput),
+  trigger: z.literal('promo-input'),
+  capture: PageReadSchema.shape.capture,
+});
+/** What the content script sends on a paste or keystroke in the promo field. */
+export interface PromoInputMessage {
+  readonly type: typeof CONTENT_TO_BACKGROUND.promoInput;
+  readonly trigger: 'promo-input';
+  readonly capture: PageRead['capture'];
+}
+
 /** What the content script sends; the schema above checks it on arrival. */
 export interface PageReadMessage {
   readonly type: typeof CONTENT_TO_BACKGROUND.page;

@@ -1,12 +1,13 @@
 /**
- * The content script's life on a page: staged loading, batching per frame, sending only changes, the hint
- * after a paste, and teardown. Frames are driven by hand so the counts are exact.
+ * The content script's life on a page: staged loading, batching page changes, sending only changes, the
+ * hint after a paste (the code alone, applied by the background to the page it has), and teardown. Frames
+ * and timers are driven by hand so the counts are exact.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Window } from 'happy-dom';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
-import { assembleSnapshot } from '../../src/shared/page-model/assemble.ts';
-import type { HintModel, PageReadMessage } from '../../src/shared/protocol.ts';
+import { assembleSnapshot, withCapture } from '../../src/shared/page-model/assemble.ts';
+import type { HintModel, PageReadMessage, PromoInputMessage } from '../../src/shared/protocol.ts';
 import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
 
@@ -28,6 +29,7 @@ afterEach(async () => {
   window = null;
 });
 
+/** Frames and timers in one queue, run by hand: one `run` is one frame, or one read gap elapsed. */
 function manualFrames() {
   const queue: (() => void)[] = [];
   return {
@@ -48,15 +50,16 @@ function manualFrames() {
   };
 }
 
-/** A message as sent, with the snapshot the background assembles from it (what the shopper's check sees). */
-type Sent = PageReadMessage & { readonly snapshot: CartSnapshot };
+type Message = PageReadMessage | PromoInputMessage;
+/** A message as sent, with the snapshot the background makes of it (what the shopper's check sees). */
+type Sent = Message & { readonly snapshot: CartSnapshot | null };
 
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function start(
   name: string,
-  reply: (message: PageReadMessage) => Promise<HintModel | null> = async () => null,
+  reply: (message: Message) => Promise<HintModel | null> = async () => null,
 ) {
   const loaded = loadFixture(name);
   window = loaded.window;
@@ -64,14 +67,20 @@ function start(
   const frames = manualFrames();
   const sent: Sent[] = [];
   const hint = { show: vi.fn(), remove: vi.fn() };
+  // As the background does: a page read is assembled; a promo input changes the tab's latest snapshot.
+  let latest: CartSnapshot | null = null;
   script = startContentScript({
     doc: loaded.document,
     send: (message) => {
-      sent.push({ ...message, snapshot: assembleSnapshot(message.page) });
+      latest =
+        'page' in message
+          ? assembleSnapshot(message.page)
+          : latest && withCapture(latest, message.capture);
+      sent.push({ ...message, snapshot: latest });
       return reply(message);
     },
     now: () => new Date('2026-09-20T10:00:00Z'),
-    requestFrame: frames.request,
+    later: frames.request,
     hint,
   });
   return { ...loaded, frames, sent, hint, script };
@@ -86,17 +95,16 @@ describe('content script', () => {
     expect(page.sent).toHaveLength(1);
     expect(page.sent[0]).toMatchObject({ type: 'content->background:page', trigger: 'load' });
     // Only the aep_usuc_f value leaves the page, never the other cookies.
-    expect(page.sent[0]?.page.cookie).toBe(
-      'site=glo&c_tp=USD&x_alimid=2209871234&isb=y&region=US&b_locale=en_US',
-    );
-    expect(JSON.stringify(page.sent[0]?.page)).not.toContain('secret');
-    expect(page.sent[0]?.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    const first = page.sent[0] as PageReadMessage & Sent;
+    expect(first.page.cookie).toBe('site=glo&c_tp=USD&x_alimid=2209871234&isb=y&region=US&b_locale=en_US');
+    expect(JSON.stringify(first.page)).not.toContain('secret');
+    expect(first.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
     await settle();
     expect(page.document.documentElement.getAttribute(READY_ATTRIBUTE)).toBe('ready');
     expect(page.hint.show).not.toHaveBeenCalled();
   });
 
-  it('reads the page at most once per frame during a storm of 1,000 mutations, and sends nothing unchanged', async () => {
+  it('reads the page at most once per read gap during a storm of 1,000 mutations, and sends nothing unchanged', async () => {
     const page = start('cart-usd-unselected');
     page.frames.run();
     const noise = page.document.createElement('div');
@@ -119,8 +127,8 @@ describe('content script', () => {
   it('sends "not ready" while the cart loads, then the cart when it arrives; never "empty"', async () => {
     const page = start('cart-loading');
     page.frames.run();
-    expect(page.sent[0]?.snapshot.ready).toBe(false);
-    expect(page.sent[0]?.snapshot.lines.known).toBe(false);
+    expect(page.sent[0]?.snapshot?.ready).toBe(false);
+    expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
 
     // cart.render answers: AliExpress swaps the skeleton for the real list and summary.
     const loaded = loadFixture('cart-usd-unselected');
@@ -131,7 +139,7 @@ describe('content script', () => {
     page.frames.run();
     expect(page.sent).toHaveLength(2);
     expect(page.sent[1]).toMatchObject({ trigger: 'mutation', snapshot: { ready: true } });
-    expect(page.sent[1]?.snapshot.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
+    expect(page.sent[1]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
   });
 
   it('shows the background hint next to the promo field after a paste, and removes it when the answer is none', async () => {
@@ -142,11 +150,15 @@ describe('content script', () => {
     const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
     input.value = 'SAVE18';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
-    page.frames.run();
+    // At once, without waiting for a frame or re-reading the page: only the code goes to the background.
+    expect(page.script.stats.extractions).toBe(1);
     expect(page.sent.at(-1)).toMatchObject({
+      type: 'content->background:promo-input',
       trigger: 'promo-input',
+      capture: { lastCode: { code: 'SAVE18', via: 'input' } },
       snapshot: { promo: { enteredCode: { value: 'SAVE18' } } },
     });
+    expect(page.sent.at(-1)).not.toHaveProperty('page');
     await settle();
     expect(page.hint.show).toHaveBeenCalledTimes(1);
     expect(page.hint.show.mock.calls[0]?.[0]).toBe(input);
@@ -158,6 +170,21 @@ describe('content script', () => {
     page.frames.run();
     await settle();
     expect(page.hint.remove).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the page for a paste that comes before the background holds any read of it', () => {
+    const page = start('checkout-us-8740');
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE18';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]).toMatchObject({
+      type: 'content->background:page',
+      trigger: 'promo-input',
+      snapshot: { promo: { enteredCode: { value: 'SAVE18' } } },
+    });
+    // The load read that was waiting for a frame is covered by it.
+    expect(page.frames.pending).toBe(0);
   });
 
   it('sends at once on Pay now, without waiting for a frame', () => {

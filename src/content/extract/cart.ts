@@ -3,7 +3,7 @@
  * (facts §3.2). The list is virtualised (rows unmount when scrolled away), so the summary's Subtotal is
  * the authority and the lines only cross-check it.
  */
-import { containsAny, matchesAny, queryAllFirst, queryFirst, textOf } from '../dom.ts';
+import { containsAny, queryAllFirst, queryFirst, queryFirstIn, textOf } from '../dom.ts';
 import { CART, EMPTY_CART_TEXT, LOADING } from '../selectors.ts';
 import { LIMITS, NOT_READ, type RawLine, type RawPage } from '../../shared/page-model/raw.ts';
 import { clip } from '../../shared/page-model/text.ts';
@@ -13,13 +13,13 @@ const ITEM_ID = /\/item\/(\d{1,40})\.html/;
 const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d{1,40})(?!\d)/;
 
 export function readCart(doc: Document): RawPage {
-  const spinner = queryFirst(doc, LOADING);
   const lineSet = queryAllFirst(doc, CART.line);
   const summaryElement = queryFirst(doc, CART.summary);
   // The whole body's text only when there are no lines: on a 500-line cart that text is large.
   const emptyCart = !lineSet && containsAny(textOf(doc.body), EMPTY_CART_TEXT);
 
-  if (spinner && !lineSet && !emptyCart) {
+  // The spinner only matters when nothing else was found: no scan of the whole page for it otherwise.
+  if (!lineSet && !emptyCart && doc.querySelector(LOADING.join(','))) {
     return { ...NOT_READ, ready: false, notReadyReason: 'the cart is still loading (spinner shown)' };
   }
 
@@ -63,35 +63,46 @@ export function readCart(doc: Document): RawPage {
 }
 
 function readLines(doc: Document, lineElements: readonly Element[]): RawLine[] {
+  const find = {
+    title: queryFirstIn(doc, CART.title),
+    variant: queryFirstIn(doc, CART.variant),
+    price: queryFirstIn(doc, CART.price),
+    quantity: queryFirstIn(doc, CART.quantity),
+    checked: queryFirstIn(doc, CART.checkboxChecked),
+    checkbox: queryFirstIn(doc, CART.checkbox),
+  };
   // Headers and lines in document order: a line belongs to the last store header before it.
   const headerSelector = CART.storeHeader.join(',');
-  const lineSelector = CART.line.join(',');
   const lineSet = new Set(lineElements);
   const lines: RawLine[] = [];
   let store: { name: string | null; id: string | null } = { name: null, id: null };
-  for (const element of doc.querySelectorAll(`${headerSelector},${lineSelector}`)) {
-    if (matchesAny(element, CART.storeHeader)) {
+  for (const element of doc.querySelectorAll(`${headerSelector},${CART.line.join(',')}`)) {
+    // Only the outermost matched line: `.cart-product` may sit inside `.cart-product-wrap-group-new`.
+    if (lineSet.has(element)) {
+      lines.push(readLine(element, store, find));
+    } else if (element.matches(headerSelector)) {
       const link = queryFirst(element, CART.storeLink);
       store = {
         name: clip(textOf(link ?? element), LIMITS.longText) || null,
         id: STORE_ID.exec(link?.getAttribute('href') ?? '')?.[1] ?? null,
       };
-      continue;
     }
-    // Only the outermost matched line: `.cart-product` may sit inside `.cart-product-wrap-group-new`.
-    if (!lineSet.has(element)) continue;
-    lines.push(readLine(element, store));
   }
   return lines;
 }
 
-function readLine(line: Element, store: { name: string | null; id: string | null }): RawLine {
-  const titleElement = queryFirst(line, CART.title);
+type Finders = Record<
+  'title' | 'variant' | 'price' | 'quantity' | 'checked' | 'checkbox',
+  ReturnType<typeof queryFirstIn>
+>;
+
+function readLine(line: Element, store: { name: string | null; id: string | null }, find: Finders): RawLine {
+  const titleElement = find.title(line);
   const href = titleElement?.getAttribute('href') ?? '';
   const title = titleElement?.getAttribute('title')?.trim() || textOf(titleElement);
-  const variant = textOf(queryFirst(line, CART.variant));
-  const priceElement = queryFirst(line, CART.price);
-  const quantityInput = queryFirst(line, CART.quantity) as HTMLInputElement | null;
+  const variant = textOf(find.variant(line));
+  const priceElement = find.price(line);
+  const quantityInput = find.quantity(line) as HTMLInputElement | null;
   // `.value`, not the attribute: React updates the property when the shopper changes the quantity.
   const quantity = quantityInput ? Number.parseInt(quantityInput.value, 10) : Number.NaN;
   return {
@@ -104,13 +115,13 @@ function readLine(line: Element, store: { name: string | null; id: string | null
     storeId: store.id,
     priceText: priceElement ? clip(textOf(priceElement), LIMITS.shortText) : null,
     quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : null,
-    selected: readTick(line),
+    selected: readTick(line, find),
   };
 }
 
-function readTick(line: Element): boolean | null {
-  if (queryFirst(line, CART.checkboxChecked)) return true;
-  const box = queryFirst(line, CART.checkbox);
+function readTick(line: Element, find: Finders): boolean | null {
+  if (find.checked(line)) return true;
+  const box = find.checkbox(line);
   if (!box) return null;
   // No `instanceof HTMLInputElement`: the diagnose CLI runs this in Node, where DOM classes are not global.
   const input = (

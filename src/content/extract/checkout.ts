@@ -25,13 +25,11 @@ export function readCheckout(doc: Document, url: string): RawPage {
       })
     : null;
   summary ??= readRowsByLabelText(summaryElement ?? doc.body);
-  const spinner = queryFirst(doc, LOADING);
-
   if (!summary) {
     return {
       ...NOT_READ,
       ready: false,
-      notReadyReason: spinner
+      notReadyReason: doc.querySelector(LOADING.join(','))
         ? 'the checkout is still loading (spinner shown)'
         : 'no order summary yet: the checkout may still be loading, or its layout changed',
       summaryMissing: 'no order summary was found (the page may still be loading, or its layout changed)',

@@ -1,38 +1,40 @@
 /**
  * The country of the checkout's shipping address, from its text ("…, California, United States, 94102").
- * Names come from the browser's own `Intl.DisplayNames` in English and the page language, for the countries
- * AliExpress ships to most; built once, on the first checkout read.
+ * English names are built in (no `Intl.DisplayNames` on an English page: building it costs ~30-50 ms of the
+ * shopper's main thread on first use); other page languages add the browser's names in that language only.
  */
 
-// Common AliExpress destinations; a country not listed leaves the address country unknown (never wrong).
-const CODES = (
-  'US GB DE FR ES IT NL BE LU PL SE NO DK FI PT IE AT CH CZ SK HU RO BG GR HR SI LT LV EE UA RU BY KZ ' +
-  'IL TR SA AE QA KW BR MX CL CO PE AR CA AU NZ JP KR IN ID MY SG TH VN PH ZA NG EG MA LB'
-).split(' ');
-const ALIASES: readonly (readonly [string, string])[] = [
-  ['usa', 'US'],
-  ['u.s.a.', 'US'],
-  ['uk', 'GB'],
-  ['great britain', 'GB'],
-];
+// Common AliExpress destinations as code + English name (as `Intl.DisplayNames` words them), then aliases.
+// A country not listed leaves the address country unknown (never wrong).
+const ENGLISH =
+  'USUnited States|GBUnited Kingdom|DEGermany|FRFrance|ESSpain|ITItaly|NLNetherlands|BEBelgium|LULuxembourg|' +
+  'PLPoland|SESweden|NONorway|DKDenmark|FIFinland|PTPortugal|IEIreland|ATAustria|CHSwitzerland|CZCzechia|' +
+  'SKSlovakia|HUHungary|RORomania|BGBulgaria|GRGreece|HRCroatia|SISlovenia|LTLithuania|LVLatvia|EEEstonia|' +
+  'UAUkraine|RURussia|BYBelarus|KZKazakhstan|ILIsrael|TRTürkiye|SASaudi Arabia|AEUnited Arab Emirates|' +
+  'QAQatar|KWKuwait|BRBrazil|MXMexico|CLChile|COColombia|PEPeru|ARArgentina|CACanada|AUAustralia|' +
+  'NZNew Zealand|JPJapan|KRSouth Korea|INIndia|IDIndonesia|MYMalaysia|SGSingapore|THThailand|VNVietnam|' +
+  'PHPhilippines|ZASouth Africa|NGNigeria|EGEgypt|MAMorocco|LBLebanon|' +
+  'USUSA|USU.S.A.|GBUK|GBGreat Britain|CZCzech Republic|TRTurkey';
 
 const cache = new Map<string, readonly (readonly [string, string])[]>();
 
 function namesFor(language: string): readonly (readonly [string, string])[] {
   const cached = cache.get(language);
   if (cached) return cached;
-  const names: [string, string][] = ALIASES.map(([name, code]) => [name, code]);
-  for (const locale of new Set(['en', language])) {
-    let display: Intl.DisplayNames;
-    try {
-      display = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      continue;
+  const english = ENGLISH.split('|').map(
+    (entry) => [entry.slice(2).toLowerCase(), entry.slice(0, 2)] as const,
+  );
+  const names = [...english];
+  try {
+    if (language !== 'en') {
+      const display = new Intl.DisplayNames([language], { type: 'region' });
+      for (const [, code] of english) {
+        const name = display.of(code);
+        if (name && name !== code) names.push([name.toLowerCase(), code]);
+      }
     }
-    for (const code of CODES) {
-      const name = display.of(code);
-      if (name && name !== code) names.push([name.toLowerCase(), code]);
-    }
+  } catch {
+    // An unknown page language: English names only.
   }
   cache.set(language, names);
   return names;
@@ -54,7 +56,7 @@ function isWordAt(text: string, start: number, end: number): boolean {
 export function countryInAddress(address: string, pageLanguage: string): string | null {
   const text = address.toLowerCase();
   let best: { code: string; at: number; length: number } | null = null;
-  for (const [name, code] of namesFor(pageLanguage.split('-')[0] || 'en')) {
+  for (const [name, code] of namesFor(pageLanguage.split('-')[0]?.toLowerCase() || 'en')) {
     let at = text.lastIndexOf(name);
     while (at >= 0 && !isWordAt(text, at, at + name.length))
       at = at > 0 ? text.lastIndexOf(name, at - 1) : -1;

@@ -458,6 +458,25 @@ function readPromoState(
   };
 }
 
+/**
+ * `snapshot` with the promo field's latest capture. A paste or keystroke changes only the entered code, so
+ * the background applies it to the tab's last snapshot instead of the content script re-reading the page.
+ * Same result as a fresh read: Apply and Pay (which set `appliedCode`) still send a full read.
+ */
+export function withCapture(snapshot: CartSnapshot, capture: PromoCaptureState): CartSnapshot {
+  const promo = snapshot.promo;
+  if (snapshot.pageKind !== 'checkout' || !snapshot.ready) return snapshot;
+  const last = capture.lastCode;
+  const enteredCode: Field<string> = last
+    ? known(last.code, CAPTURE_SOURCES[last.via] ?? 'the promo field')
+    : missing(
+        promo.fieldPresent
+          ? 'no code has been entered in the promo field'
+          : 'no promo-code field was found on the checkout page',
+      );
+  return { ...snapshot, promo: { ...promo, enteredCode } };
+}
+
 function applied(
   row: ParsedRow | null,
   currency: Field<string>,
