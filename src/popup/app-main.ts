@@ -1,6 +1,6 @@
 /**
- * Popup entry: find the tab, ask the background for its state, render; re-render after each action,
- * keeping focus and opened sections where the shopper left them.
+ * The popup's app, loaded by main.ts once it has asked for the tab's state: render that state; re-render
+ * after each action, keeping focus and opened sections where the shopper left them.
  */
 import { POPUP_TO_BACKGROUND } from '../shared/message-names.ts';
 import type { PopupMessage, TabState } from '../shared/protocol.ts';
@@ -25,7 +25,10 @@ const openSections = new Set<string>();
 
 /** Changes answer with an `ActionReply`; `{ ok: false, error }` (worded for the shopper) becomes a throw. */
 async function send(message: PopupMessage): Promise<unknown> {
-  const reply: unknown = await api.runtime.sendMessage(message);
+  return checked(await api.runtime.sendMessage(message));
+}
+
+function checked(reply: unknown): unknown {
   if (reply && typeof reply === 'object' && 'ok' in reply && reply.ok === false) {
     throw new Error('error' in reply && typeof reply.error === 'string' ? reply.error : t('loadFailedReply'));
   }
@@ -46,9 +49,12 @@ function readyView(): Extract<PopupView, { kind: 'ready' }> | null {
   return view.kind === 'ready' ? view : null;
 }
 
-async function load(): Promise<void> {
+/** Ask for the tab's state (or take the answer main.ts already asked for) and make it the view. */
+async function load(pending?: Promise<unknown>): Promise<void> {
   if (tabId === null) return;
-  const reply = await send({ type: POPUP_TO_BACKGROUND.getTabState, tabId });
+  const reply = pending
+    ? checked(await pending)
+    : await send({ type: POPUP_TO_BACKGROUND.getTabState, tabId });
   if (!isTabState(reply)) throw new Error(t('loadFailedReply'));
   const previous = readyView();
   view = { kind: 'ready', state: reply, refreshing: previous?.refreshing ?? false, prefill: null };
@@ -85,13 +91,16 @@ const actions: PopupActions = {
     ).catch(() => undefined);
   },
   addCode(promo: PromoCode) {
-    return act(async () => {
-      // The background checks the entry with the catalog schema and ignores one it refuses (no reply):
-      // anything but `{ ok: true }` means the code was not added.
-      const reply = await send({ type: POPUP_TO_BACKGROUND.addCode, promo });
-      if (!(reply && typeof reply === 'object' && 'ok' in reply && reply.ok === true))
-        throw new Error(t('loadFailedReply'));
-    }, t('addedCode', promo.code));
+    return act(
+      async () => {
+        // The background checks the entry with the catalog schema and ignores one it refuses (no reply):
+        // anything but `{ ok: true }` means the code was not added.
+        const reply = await send({ type: POPUP_TO_BACKGROUND.addCode, promo });
+        if (!(reply && typeof reply === 'object' && 'ok' in reply && reply.ok === true))
+          throw new Error(t('loadFailedReply'));
+      },
+      t('addedCode', promo.code),
+    );
   },
   removeCode(code) {
     return act(() => send({ type: POPUP_TO_BACKGROUND.removeCode, code }), t('removedCode', code)).catch(
@@ -176,25 +185,35 @@ app.addEventListener(
   true,
 );
 
-async function findTabId(): Promise<number | null> {
-  // `?tab=<id>` lets tests (and a popup opened as a page) choose the tab; the id alone needs no permission.
-  const override = new URLSearchParams(location.search).get('tab');
-  if (override && /^\d{1,10}$/.test(override)) return Number(override);
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+/** What main.ts started before this module loaded: the tab lookup and the request for its state. */
+export interface EarlyRequests {
+  readonly tabId: Promise<number | null>;
+  /** The background's reply to getTabState for that tab (undefined when there is no tab). */
+  readonly state: Promise<unknown>;
 }
 
-async function start(): Promise<void> {
-  paint();
+function settledYet(promise: Promise<unknown>): Promise<boolean> {
+  // An already settled promise wins the race against the plain value queued after it.
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    Promise.resolve(false),
+  ]);
+}
+
+export async function startPopup(early: EarlyRequests): Promise<void> {
+  // The spinner only when the answer is not already here: otherwise it would be replaced unseen.
+  if (!(await settledYet(early.state))) paint();
   try {
-    tabId = await findTabId();
+    tabId = await early.tabId;
     if (tabId === null) throw new Error(t('loadFailedNoTab'));
-    await load();
+    await load(early.state);
+    performance.mark('popup-state-received');
   } catch (error) {
     view = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
   paint();
   performance.mark('popup-rendered');
 }
-
-void start();

@@ -17,6 +17,11 @@ const base: AddCodeValues = {
   oncePerAccount: true,
 };
 
+/** 260 distinct two-letter codes: more countries than the catalog accepts for one code. */
+const MANY_COUNTRIES = Array.from({ length: 260 }, (_, i) =>
+  String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)),
+).join(', ');
+
 describe('add a code: the form becomes a catalog entry', () => {
   it('turns "US $8 off US $59+, until Nov 30 (Pacific)" into exact terms', () => {
     const result = parseAddCodeForm(base, NOW, []);
@@ -67,6 +72,10 @@ describe('add a code: the form becomes a catalog entry', () => {
     ['no last day', { validUntil: '' }, 'validUntil', 'errDate'],
     ['a last day already gone', { validUntil: '2026-11-20' }, 'validUntil', 'errPast'],
     ['country names instead of codes', { regions: 'United States' }, 'regions', 'errRegions'],
+    // The catalog's own limits, checked here because the popup no longer loads its zod schema.
+    ['more than the catalog can hold', { currency: 'KWD', amount: '9999999999.999' }, 'amount', 'errAmount'],
+    ['a time zone that does not exist', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone', 'errTimeZone'],
+    ['more than 250 countries', { regions: MANY_COUNTRIES }, 'regions', 'errRegions'],
   ] as const)('refuses %s, next to the right field', (_label, change, field, message) => {
     const existing = _label === 'a code already added' ? ['SAVE8'] : [];
     const result = parseAddCodeForm({ ...base, ...change }, NOW, existing);
