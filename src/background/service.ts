@@ -91,8 +91,10 @@ export class BackgroundService {
    * content script does not re-read the page for it). Null while the tab has no snapshot of that page yet.
    */
   async onPromoInput(tabId: number, pageUrl: string, capture: PromoCaptureState): Promise<HintModel | null> {
+    // No URL check: AliExpress may rewrite the query (replaceState) after the last read; a navigation
+    // clears the snapshot (onTabLoading) and SPA changes are re-read through the observer.
     return this.onSnapshot(tabId, pageUrl, 'promo-input', (previous) =>
-      previous && previous.url === pageUrl ? withCapture(previous, capture) : null,
+      previous ? withCapture(previous, capture) : null,
     );
   }
 

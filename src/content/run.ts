@@ -72,7 +72,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   const stats = { extractions: 0, sends: 0 };
 
   let cancelRead: (() => void) | null = null;
-  let lastKey = '';
+  // The last read sent, and its key once one was needed: a page that never changes never pays for a key.
+  let lastPage: PageRead | null = null;
+  let lastKey: string | null = null;
   let marked = false;
   let hintShown = false;
   let userSequence = 0;
@@ -104,11 +106,14 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (signal.aborted) return;
     stats.extractions++;
     const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now());
-    const key = pageReadKey(page);
     // A paste or click always gets an answer (the shopper may have dismissed the last hint); page changes
     // are sent only when the page read changed.
-    if (key === lastKey && (trigger === 'load' || trigger === 'mutation')) return;
-    lastKey = key;
+    if (lastPage && (trigger === 'load' || trigger === 'mutation')) {
+      const before = (lastKey ??= pageReadKey(lastPage));
+      lastKey = pageReadKey(page);
+      if (lastKey === before) return;
+    } else lastKey = null;
+    lastPage = page;
     deliver(trigger, () => send({ type: PAGE_MESSAGE, trigger, page }));
   }
 

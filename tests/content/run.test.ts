@@ -57,10 +57,7 @@ type Sent = Message & { readonly snapshot: CartSnapshot | null };
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function start(
-  name: string,
-  reply: (message: Message) => Promise<HintModel | null> = async () => null,
-) {
+function start(name: string, reply: (message: Message) => Promise<HintModel | null> = async () => null) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
@@ -73,9 +70,7 @@ function start(
     doc: loaded.document,
     send: (message) => {
       latest =
-        'page' in message
-          ? assembleSnapshot(message.page)
-          : latest && withCapture(latest, message.capture);
+        'page' in message ? assembleSnapshot(message.page) : latest && withCapture(latest, message.capture);
       sent.push({ ...message, snapshot: latest });
       return reply(message);
     },
