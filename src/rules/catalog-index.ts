@@ -1,8 +1,8 @@
 /**
  * What ranking needs of each catalog code, worked out once per catalog instead of once per code per cart:
- * instants as numbers, flags, the code as history compares it, exclusion lists inverted (which codes
- * exclude a store, a product, a keyword), and each minimum spend placed in a cart currency (once per
- * currency). Arrays are by catalog position, so the ranking loop reads numbers, not varied promo objects.
+ * instants as numbers, flags, the code as history compares it, exclusion ids inverted (which codes
+ * exclude a store or a product), keywords listed once, and each minimum spend placed in a cart currency
+ * (once per currency). Arrays are by catalog position, so the ranking loop reads numbers, not varied promo objects.
  * Catalogs are never mutated, so the index is kept per Catalog object; a different entries array, length
  * or rates object rebuilds it.
  */
@@ -15,6 +15,8 @@ export const APP_ONLY = 1;
 export const FIRST_ORDER_ONLY = 2;
 /** `usage: 'once-per-account'`: history decides. */
 export const ONCE_PER_ACCOUNT = 4;
+/** `example: true`: an illustrative entry, never suggested. */
+export const EXAMPLE = 8;
 
 export interface IndexedExclusions {
   readonly reject: boolean;
@@ -42,7 +44,7 @@ export interface CatalogIndex {
   /** `Date.parse` of validFrom and validUntil, as the expiry check compares them. */
   readonly starts: Float64Array;
   readonly ends: Float64Array;
-  /** APP_ONLY | FIRST_ORDER_ONLY | ONCE_PER_ACCOUNT. */
+  /** APP_ONLY | FIRST_ORDER_ONLY | ONCE_PER_ACCOUNT | EXAMPLE. */
   readonly flags: Uint8Array;
   /** The countries of a region-locked code; null for GLOBAL. */
   readonly regions: readonly (readonly string[] | null)[];
@@ -56,11 +58,6 @@ export interface CatalogIndex {
   excludingStore(): ExcludingIds;
   excludingProduct(): ExcludingIds;
   minSpendIn(currency: string): MinSpendThresholds;
-  /**
-   * Each code's place in `localeCompare` order (codes that compare equal share one), the ranking's last
-   * tie-break: sorting on it gives the order `a.code.localeCompare(b.code)` gives.
-   */
-  collationRanks(): Uint32Array;
 }
 
 /**
@@ -99,7 +96,8 @@ function buildIndex(catalog: Catalog): CachedIndex {
     flags[position] =
       (promo.appOnly ? APP_ONLY : 0) |
       (promo.firstOrderOnly ? FIRST_ORDER_ONLY : 0) |
-      (promo.usage !== 'unlimited' ? ONCE_PER_ACCOUNT : 0);
+      (promo.usage !== 'unlimited' ? ONCE_PER_ACCOUNT : 0) |
+      (promo.example === true ? EXAMPLE : 0);
     regions.push(promo.regions === 'GLOBAL' ? null : promo.regions);
     historyKeys.push(codeKey(promo.code));
     const excludes = promo.excludes;
@@ -125,7 +123,6 @@ function buildIndex(catalog: Catalog): CachedIndex {
 
   let byStore: ExcludingIds | null = null;
   let byProduct: ExcludingIds | null = null;
-  let ranks: Uint32Array | null = null;
   const byCurrency = new Map<string, MinSpendThresholds>();
   return {
     entries,
@@ -145,10 +142,6 @@ function buildIndex(catalog: Catalog): CachedIndex {
     excludingProduct() {
       byProduct ??= invertIds(entries, exclusions, (excludes) => excludes.productIds);
       return byProduct;
-    },
-    collationRanks() {
-      ranks ??= rankByCollation(entries);
-      return ranks;
     },
     minSpendIn(currency) {
       let thresholds = byCurrency.get(currency);
@@ -184,20 +177,6 @@ function invertIds(
     }
   });
   return { first, next, position };
-}
-
-function rankByCollation(entries: readonly CatalogEntry[]): Uint32Array {
-  const codes = entries.map((entry) => entry.promo.code);
-  const order = codes.map((_, position) => position);
-  order.sort((a, b) => (codes[a] ?? '').localeCompare(codes[b] ?? ''));
-  const ranks = new Uint32Array(entries.length);
-  let rank = 0;
-  order.forEach((position, place) => {
-    const previous = order[place - 1];
-    if (previous !== undefined && (codes[previous] ?? '').localeCompare(codes[position] ?? '') !== 0) rank++;
-    ranks[position] = rank;
-  });
-  return ranks;
 }
 
 function placeMinSpends(

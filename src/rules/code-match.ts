@@ -50,17 +50,32 @@ export function lookalikeKey(typed: string): string {
 }
 
 /**
- * Catalog entries by lookalike key, in catalog order: built once per entries array (catalogs are never
- * mutated; a changed length rebuilds it anyway), so resolving a mistyped code does not re-key every code.
+ * Catalog entries by exact code and by lookalike key, in catalog order: built once per entries array
+ * (catalogs are never mutated; a changed length rebuilds them anyway), so resolving a code does not scan
+ * or re-key the whole catalog. The lookalike keys are only worked out once a code needs them.
  */
-const lookalikeIndexes = new WeakMap<
-  readonly CatalogEntry[],
-  { readonly length: number; readonly byKey: ReadonlyMap<string, readonly CatalogEntry[]> }
->();
+interface EntryIndex {
+  readonly length: number;
+  readonly byCode: ReadonlyMap<string, CatalogEntry>;
+  byLookalike: ReadonlyMap<string, readonly CatalogEntry[]> | null;
+}
+const entryIndexes = new WeakMap<readonly CatalogEntry[], EntryIndex>();
+
+function entryIndex(entries: readonly CatalogEntry[]): EntryIndex {
+  let index = entryIndexes.get(entries);
+  if (index?.length !== entries.length) {
+    const byCode = new Map<string, CatalogEntry>();
+    // The first entry with a code wins, as a scan in catalog order would find it.
+    for (const entry of entries) if (!byCode.has(entry.promo.code)) byCode.set(entry.promo.code, entry);
+    index = { length: entries.length, byCode, byLookalike: null };
+    entryIndexes.set(entries, index);
+  }
+  return index;
+}
 
 function entriesWithLookalikeKey(entries: readonly CatalogEntry[], key: string): readonly CatalogEntry[] {
-  let index = lookalikeIndexes.get(entries);
-  if (index?.length !== entries.length) {
+  const index = entryIndex(entries);
+  if (index.byLookalike === null) {
     const byKey = new Map<string, CatalogEntry[]>();
     for (const entry of entries) {
       const entryKey = lookalikeKey(entry.promo.code);
@@ -68,10 +83,9 @@ function entriesWithLookalikeKey(entries: readonly CatalogEntry[], key: string):
       if (same) same.push(entry);
       else byKey.set(entryKey, [entry]);
     }
-    index = { length: entries.length, byKey };
-    lookalikeIndexes.set(entries, index);
+    index.byLookalike = byKey;
   }
-  return index.byKey.get(key) ?? [];
+  return index.byLookalike.get(key) ?? [];
 }
 
 export interface CodeResolution {
@@ -100,7 +114,7 @@ export function resolveCode(typed: string, entries: readonly CatalogEntry[]): Co
   if (HAS_WHITESPACE.test(typed.replace(INVISIBLE, ''))) problems.push('whitespace');
   if (HAS_INVISIBLE.test(typed)) problems.push('invisible');
 
-  const sameLetters = entries.find((entry) => entry.promo.code === upper);
+  const sameLetters = entryIndex(entries).byCode.get(upper);
   if (sameLetters) {
     if (cleaned !== upper) problems.push('case');
     return { entry: sameLetters, problems };

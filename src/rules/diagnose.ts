@@ -4,7 +4,7 @@
  */
 import { CHECKS } from './checks/index.ts';
 import { cleanTypedCode, resolveCode } from './code-match.ts';
-import { fittingCodes, rankCodes } from './ranking.ts';
+import { rankCodes, suggestableCodes } from './ranking.ts';
 import { accountIdOf, isFiveCheck, runChecks } from './run-checks.ts';
 import type { Catalog, CatalogEntry, Feed, PromoCode } from './schemas/catalog.ts';
 import type { UsageHistory } from './schemas/history.ts';
@@ -84,12 +84,7 @@ export function diagnose(
     accountId: accountIdOf(snapshot),
     // Ranked only when a check asks for a suggestion: a code that passes never pays for the ranking.
     get fittingNow(): readonly CodeMatch[] {
-      fittingNow ??=
-        promo === null
-          ? []
-          : fittingCodes(snapshot, catalog, history, now).filter(
-              (match) => match.promo.code !== promo.code && match.promo.example !== true,
-            );
+      fittingNow ??= promo === null ? [] : suggestableCodes(snapshot, catalog, history, now, promo.code);
       return fittingNow;
     },
   };

@@ -10,6 +10,7 @@
 import {
   APP_ONLY,
   catalogIndex,
+  EXAMPLE,
   FIRST_ORDER_ONLY,
   ONCE_PER_ACCOUNT,
   SAFE_AMOUNT,
@@ -90,31 +91,6 @@ export function rankCodesByChecks(
     }
   }
   return sorted(fitting, nearMisses);
-}
-
-/**
- * `sorted`'s order for one list, with the last tie-break (`localeCompare` of the codes) read from the
- * catalog's collation ranks: `positions` are the matches' catalog positions. Both sorts are stable and
- * start from catalog order, so equal ranks keep the same order too.
- */
-function sortedByRanks(
-  matches: readonly CodeMatch[],
-  positions: readonly number[],
-  ranks: Uint32Array,
-  shortfallFirst: boolean,
-): CodeMatch[] {
-  const order = matches.map((_, slot) => slot);
-  order.sort((i, j) => {
-    const a = matches[i] as CodeMatch;
-    const b = matches[j] as CodeMatch;
-    return (
-      (shortfallFirst ? (a.shortfall?.amountMinor ?? 0) - (b.shortfall?.amountMinor ?? 0) : 0) ||
-      b.saving.amountMinor - a.saving.amountMinor ||
-      a.promo.minSpend.amountMinor - b.promo.minSpend.amountMinor ||
-      (ranks[positions[i] ?? 0] ?? 0) - (ranks[positions[j] ?? 0] ?? 0)
-    );
-  });
-  return order.map((slot) => matches[slot] as CodeMatch);
 }
 
 /**
@@ -318,6 +294,12 @@ class SelectedLines {
   }
 }
 
+interface Wanted {
+  readonly nearMisses: boolean;
+  /** Leave out this code and examples: the candidates for suggestions instead of this code. */
+  readonly suggestable: string | null;
+}
+
 /**
  * `rankCodesByChecks`, decided from numbers: each test below mirrors one fit check's pass, fail and
  * unknown outcomes (see the check's file). A failure that is not a shortfall and a five-check unknown
@@ -329,7 +311,7 @@ function rank(
   catalog: Catalog,
   history: UsageHistory,
   now: Date,
-  withNearMisses: boolean,
+  wanted: Wanted,
 ): MatchingCodes {
   const read = spendBase(snapshot);
   if (!snapshot.ready || !read.ok) return { fitting: [], nearMisses: [] };
@@ -357,9 +339,7 @@ function rank(
   const nowMs = now.getTime();
 
   const fitting: CodeMatch[] = [];
-  const fittingPositions: number[] = [];
   const nearMisses: CodeMatch[] = [];
-  const nearMissPositions: number[] = [];
   const { entries, starts, ends, flags, regions, historyKeys, exclusions } = index;
   for (let position = 0; position < entries.length; position++) {
     // expiry: not started or expired fails.
@@ -389,24 +369,17 @@ function rank(
     }
     const { promo, source } = entries[position] as CatalogEntry;
     if (shortfall === null) {
+      if (wanted.suggestable !== null && ((codeFlags & EXAMPLE) !== 0 || promo.code === wanted.suggestable))
+        continue;
       const saving = savingOn(base, promo, fx);
-      if (!saving) continue;
-      fitting.push({ promo, source, saving, shortfall: null });
-      fittingPositions.push(position);
-    } else if (withNearMisses) {
+      if (saving) fitting.push({ promo, source, saving, shortfall: null });
+    } else if (wanted.nearMisses) {
       const toAdd = money(shortfall, base.currency);
       const saving = savingOn(addMoney(base, toAdd), promo, fx);
-      if (!saving) continue;
-      nearMisses.push({ promo, source, saving, shortfall: toAdd });
-      nearMissPositions.push(position);
+      if (saving) nearMisses.push({ promo, source, saving, shortfall: toAdd });
     }
   }
-  if (fitting.length + nearMisses.length < 2) return { fitting, nearMisses };
-  const ranks = index.collationRanks();
-  return {
-    fitting: sortedByRanks(fitting, fittingPositions, ranks, false),
-    nearMisses: sortedByRanks(nearMisses, nearMissPositions, ranks, true),
-  };
+  return sorted(fitting, nearMisses);
 }
 
 /** What `matchingCodes` answers: the same as `rankCodesByChecks`. */
@@ -416,15 +389,19 @@ export function rankCodes(
   history: UsageHistory,
   now: Date,
 ): MatchingCodes {
-  return rank(snapshot, catalog, history, now, true);
+  return rank(snapshot, catalog, history, now, { nearMisses: true, suggestable: null });
 }
 
-/** `rankCodes(...).fitting` without working out the near misses: where suggestions come from. */
-export function fittingCodes(
+/**
+ * What diagnose suggests from for `enteredCode`: `rankCodes(...).fitting` without that code and without
+ * examples, and without working out the near misses.
+ */
+export function suggestableCodes(
   snapshot: CartSnapshot,
   catalog: Catalog,
   history: UsageHistory,
   now: Date,
+  enteredCode: string,
 ): readonly CodeMatch[] {
-  return rank(snapshot, catalog, history, now, false).fitting;
+  return rank(snapshot, catalog, history, now, { nearMisses: false, suggestable: enteredCode }).fitting;
 }
