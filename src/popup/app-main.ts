@@ -7,7 +7,7 @@ import type { PopupMessage, TabState } from '../shared/protocol.ts';
 import type { PromoCode } from '../rules/schemas/catalog.ts';
 import { extensionApi } from './ext.ts';
 import { t, uiLanguage } from './i18n.ts';
-import { renderApp, type PopupView } from './render/app.ts';
+import { renderAppInParts, type PopupView } from './render/app.ts';
 import type { PopupActions, RenderContext } from './render/context.ts';
 import { createMessages } from '../rules/messages.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
@@ -156,7 +156,15 @@ function knownCodes(): Catalog {
   return { entries, fxRates: null };
 }
 
-function paint(): void {
+/** Bumped by every paint, so a first render's second step never lands on a newer render. */
+let paintCount = 0;
+
+/**
+ * Render the view. `belowTheFoldLater` (the first render of the tab's state) shows the answer first and
+ * adds the rest after the browser has had a frame to draw it; `data-rendered="all"` says when it is done.
+ */
+function paint(options: { belowTheFoldLater?: boolean } = {}): void {
+  const paintId = ++paintCount;
   const active = document.activeElement;
   const focusKey = active instanceof HTMLElement && app.contains(active) ? active.dataset['key'] : undefined;
   const ctx: RenderContext = {
@@ -168,9 +176,25 @@ function paint(): void {
     now: new Date(),
     openSections,
   };
-  app.replaceChildren(...renderApp(ctx, view));
-  if (focusKey) app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
-  document.documentElement.dataset['view'] = view.kind === 'ready' ? 'ready' : view.kind;
+  const parts = renderAppInParts(ctx, view);
+  const root = document.documentElement;
+  const finish = (): void => {
+    if (paintId !== paintCount || root.dataset['rendered'] === 'all') return;
+    parts.finish();
+    root.dataset['rendered'] = 'all';
+  };
+  app.replaceChildren(...parts.nodes);
+  root.dataset['view'] = view.kind === 'ready' ? 'ready' : view.kind;
+  if (options.belowTheFoldLater) {
+    root.dataset['rendered'] = 'first';
+    // After the next frame; the timeout also covers a page that gets no frames (hidden).
+    requestAnimationFrame(() => setTimeout(finish, 0));
+    setTimeout(finish, 100);
+  } else {
+    root.dataset['rendered'] = 'first';
+    finish();
+    if (focusKey) app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
 }
 
 // <details> toggles do not bubble; capture them to remember which sections the shopper opened.
@@ -214,6 +238,6 @@ export async function startPopup(early: EarlyRequests): Promise<void> {
   } catch (error) {
     view = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
-  paint();
+  paint({ belowTheFoldLater: true });
   performance.mark('popup-rendered');
 }

@@ -20,7 +20,6 @@ export const POPUP_URL = `${POPUP_ORIGIN}/src/popup/index.html?tab=7`;
 export const CHECKOUT_URL =
   'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
 
-
 /** The Chromium to drive, or null (tests then skip and say why). */
 export function chromiumPath(): string | null {
   try {
@@ -171,7 +170,13 @@ export async function openPopup(
   const page = await context.newPage();
   await page.goto(POPUP_URL);
   const expected = options.state === 'pending' ? 'loading' : 'ready';
-  await page.waitForFunction((view) => document.documentElement.dataset['view'] === view, expected);
+  // The first render adds everything below the verdict a frame later, then says `data-rendered="all"`.
+  await page.waitForFunction(
+    (view) =>
+      document.documentElement.dataset['view'] === view &&
+      document.documentElement.dataset['rendered'] === 'all',
+    expected,
+  );
   return { context, page };
 }
 

@@ -25,25 +25,45 @@ export type PopupView =
       readonly prefill: string | null;
     };
 
+/** The whole popup at once (re-renders after an action, which keep focus where the shopper left it). */
 export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
+  const parts = renderAppInParts(ctx, view);
+  parts.finish();
+  return parts.nodes;
+}
+
+/**
+ * The popup in two steps for its first render: `nodes` holds the header and what answers the shopper's
+ * question (the verdict with its fix and the checks, or the state card), cheap to build; `finish()` adds
+ * the rest below it (codes, cart figures, history, the add-code form, settings), which costs most of
+ * the rendering, so the browser can show the answer a frame earlier.
+ */
+export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: Node[]; finish(): void } {
+  const done = { finish: () => undefined };
   if (view.kind === 'loading') {
-    return [
-      renderHeader(ctx, null, false),
-      h('main', { class: 'content', 'aria-busy': 'true' }, [
-        h('div', { class: 'state state-loading', role: 'status' }, [
-          h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-          t('loading'),
+    return {
+      ...done,
+      nodes: [
+        renderHeader(ctx, null, false),
+        h('main', { class: 'content', 'aria-busy': 'true' }, [
+          h('div', { class: 'state state-loading', role: 'status' }, [
+            h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+            t('loading'),
+          ]),
         ]),
-      ]),
-    ];
+      ],
+    };
   }
   if (view.kind === 'failed') {
-    return [
-      renderHeader(ctx, null, false),
-      h('main', { class: 'content' }, [
-        stateCard('warn', t('loadFailedTitle'), [t('loadFailedBody'), view.error]),
-      ]),
-    ];
+    return {
+      ...done,
+      nodes: [
+        renderHeader(ctx, null, false),
+        h('main', { class: 'content' }, [
+          stateCard('warn', t('loadFailedTitle'), [t('loadFailedBody'), view.error]),
+        ]),
+      ],
+    };
   }
 
   const { state, refreshing } = view;
@@ -66,16 +86,16 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
       stateCard('tag', t('noCodeTitle'), [t(snapshot.pageKind === 'cart' ? 'noCodeBodyCart' : 'noCodeBody')]),
     );
   }
-  if (snapshot && matches) main.push(...renderCodes(ctx, matches));
-  if (snapshot) main.push(renderCartFigures(ctx, snapshot));
-  main.push(
+  const belowTheFold = (): (Node | null)[] => [
+    ...(snapshot && matches ? renderCodes(ctx, matches) : []),
+    snapshot ? renderCartFigures(ctx, snapshot) : null,
     renderHistory(ctx, state.accountId, state.history),
     renderMyCodes(ctx, state.myCodes, {
       currency: snapshot?.currency.known ? snapshot.currency.value : 'USD',
       prefill: view.prefill,
     }),
     renderSettings(ctx, state.settings.feedUrl, refreshing),
-  );
+  ];
 
   const notices = state.notices.length
     ? h('div', { class: 'notice' }, [
@@ -96,7 +116,11 @@ export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
         ),
       ])
     : null;
-  return [renderHeader(ctx, state.feed, refreshing), h('main', { class: 'content' }, [notices, ...main])];
+  const content = h('main', { class: 'content' }, [notices, ...main]);
+  return {
+    nodes: [renderHeader(ctx, state.feed, refreshing), content],
+    finish: () => content.append(...belowTheFold().filter((node): node is Node => node !== null)),
+  };
 }
 
 function stateCard(iconName: IconName, title: string, body: string[]): HTMLElement {

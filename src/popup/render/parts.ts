@@ -92,13 +92,21 @@ export function copyButton(
   return button;
 }
 
+// Building an Intl formatter costs far more than using one: one per locale and time zone per popup.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 export function formatDate(iso: string, locale: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
-      date,
-    );
+    const key = `${locale}|${timeZone ?? ''}`;
+    let format = dateFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) });
+      dateFormats.set(key, format);
+    }
+    return format.format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }
@@ -106,7 +114,12 @@ export function formatDate(iso: string, locale: string, timeZone?: string): stri
 
 export function countryName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+      regionNames.set(locale, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
