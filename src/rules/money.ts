@@ -110,6 +110,9 @@ export function convertMoney(
   fx: ExchangeRates | null,
   rounding: 'up' | 'down' | 'nearest',
 ): Money | null {
+  // Same currency, whole amount: nothing to convert or round (ranking asks this for thousands of codes).
+  const whole = Number.isSafeInteger(a.amountMinor) && Math.abs(a.amountMinor) <= 2 ** 32;
+  if (a.currency === to && whole) return a;
   const minor = convertToMinor(a, to, fx);
   if (minor === null) return null;
   // Float noise (99.00000000001) must not round a whole amount up by a cent.
