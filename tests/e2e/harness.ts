@@ -149,6 +149,11 @@ export interface LaunchOptions {
   readonly cookies?: readonly Cookie[];
   /** Tests always run headless; `npm start` opens a window where a display exists. */
   readonly headless?: boolean;
+  /**
+   * Load the extension from this folder instead of DIST, with CDP's Extensions domain enabled, so that
+   * `updateExtension()` can reload it from there as an update would (the test owns and may edit the folder).
+   */
+  readonly updatableFrom?: string;
 }
 
 /** One Chromium with the extension loaded, in a fresh profile. Call `close()` in afterAll/afterEach. */
@@ -168,6 +173,7 @@ export class ExtensionBrowser {
     readonly extensionId: string,
     worker: Worker,
     private readonly profileDir: string,
+    private readonly extensionDir: string,
   ) {
     this.worker = worker;
     this.track(worker);
@@ -203,6 +209,7 @@ export class ExtensionBrowser {
     }
     const tmp = useLocalTmp();
     const profileDir = mkdtempSync(path.join(tmp, 'e2e-profile-'));
+    const extensionDir = options.updatableFrom ?? DIST;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: resolveChromium(),
       headless: options.headless ?? true,
@@ -210,15 +217,16 @@ export class ExtensionBrowser {
       locale: 'en-US',
       timezoneId: 'America/Los_Angeles',
       args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...(options.updatableFrom ? ['--enable-unsafe-extension-debugging'] : []),
         ...CHROMIUM_ARGS,
       ],
     });
     try {
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       const extensionId = new URL(worker.url()).host;
-      const browser = new ExtensionBrowser(context, extensionId, worker, profileDir);
+      const browser = new ExtensionBrowser(context, extensionId, worker, profileDir, extensionDir);
       for (const page of context.pages()) browser.openedByTest.add(page);
       await context.route('**/*', (route) => browser.answer(route));
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -347,6 +355,27 @@ export class ExtensionBrowser {
       if (Date.now() > deadline) throw new Error('Timed out: the service worker did not stop.');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /**
+   * Update the extension in place, as Chrome does when a new version arrives: reload it from its folder
+   * (launch with `updatableFrom`; edit the folder first for a new version). Same id, same storage; the old
+   * worker and extension pages go, a new worker starts. Resolves once the new worker runs.
+   */
+  async updateExtension(): Promise<Worker> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('No browser-level CDP session for this context.');
+    const session = await browser.newBrowserCDPSession();
+    const next = new Promise<Worker>((resolve) => this.workerWaiters.push(resolve));
+    // The old worker is on its way out: never evaluate in it (the new one replaces it when it starts).
+    this.worker = null;
+    try {
+      const { id } = await session.send('Extensions.loadUnpacked', { path: this.extensionDir });
+      if (id !== this.extensionId) throw new Error(`The update loaded as another extension (${id}).`);
+    } finally {
+      await session.detach();
+    }
+    return withTimeout(next, 10_000, 'no new service worker after the update');
   }
 
   /** Whether Chromium lists a running service worker for the extension (browser-level CDP). */
