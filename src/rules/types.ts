@@ -89,7 +89,7 @@ export interface MatchingCodes {
 
 /**
  * Everything a check may look at. Checks are pure functions of this: no clock, no storage, no page.
- * Built by `diagnose` (and by `matchingCodes`, which runs the checks on every catalog code).
+ * Built by `diagnose` (and by `rankCodesByChecks`, the check-by-check definition of `matchingCodes`).
  */
 export interface CheckContext {
   readonly snapshot: CartSnapshot;
@@ -102,7 +102,8 @@ export interface CheckContext {
   readonly accountId: string;
   /**
    * Other real (non-example) catalog codes that fit this cart now, best saving first: where suggestions
-   * come from. Empty inside `matchingCodes`, which needs no suggestions.
+   * come from. Empty inside `rankCodesByChecks`, which needs no suggestions. `diagnose` makes it a getter
+   * that ranks the catalog only when a check reads it.
    */
   readonly fittingNow: readonly CodeMatch[];
   /** Results of the checks that ran before this one, in registry order (lower-tier reads min-spend's). */

@@ -164,7 +164,7 @@ describe('mergeCatalog', () => {
   });
 });
 
-describe('matchingCodes reuses its last answer only for the same inputs', () => {
+describe('matchingCodes reads the history it is given on every call', () => {
   test('a code recorded as used in the same history array is no longer offered', () => {
     const snapshot = makeSnapshot();
     const history: { accountId: string; code: string; usedAt: string; source: 'order' }[] = [];
