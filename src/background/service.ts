@@ -57,6 +57,12 @@ export class BackgroundService {
   readonly store: Store;
   readonly feed: FeedService;
   private readonly now: () => Date;
+  /** The last merged catalog and what it was merged from (memory only: rebuilt after a worker restart). */
+  private catalogMemo: {
+    readonly remote: Feed | null;
+    readonly mineKey: string;
+    readonly catalog: Catalog;
+  } | null = null;
 
   constructor(private readonly deps: BackgroundDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -245,7 +251,13 @@ export class BackgroundService {
       this.store.read('myCodes'),
     ]);
     const remote = cache && settings.feedUrl !== '' && cache.url === settings.feedUrl ? cache.feed : null;
-    return this.deps.engine.mergeCatalog(this.deps.bundledFeed, remote, mine);
+    // The engine indexes a catalog once per object; hand it the same object while the sources are unchanged.
+    const mineKey = JSON.stringify(mine);
+    const memo = this.catalogMemo;
+    if (memo && memo.remote === remote && memo.mineKey === mineKey) return memo.catalog;
+    const catalog = this.deps.engine.mergeCatalog(this.deps.bundledFeed, remote, mine);
+    this.catalogMemo = { remote, mineKey, catalog };
+    return catalog;
   }
 
   private evaluate(record: TabRecord | null, catalog: Catalog, history: UsageEntry[], now: Date): Evaluation {

@@ -98,6 +98,12 @@ export interface StoreOptions {
 
 export class Store {
   private readonly writer = new SerialWriter();
+  /**
+   * The last feed cache validated, with its JSON text. Validating a 10,000-code feed takes about a second
+   * and every page read asks for it, while serialising it to compare takes milliseconds. Storage stays the
+   * truth: this only spares parsing the same bytes again.
+   */
+  private feedCacheMemo: { readonly json: string; readonly value: LocalData['feedCache'] } | null = null;
   /** Resolves once old layouts are migrated and garbage dropped; every read and write waits for it. */
   readonly ready: Promise<void>;
 
@@ -182,11 +188,20 @@ export class Store {
         const all = await this.local.get(null);
         raw = migrate(all, storedVersion(all))[key];
       }
+      if (key === 'feedCache') return this.checkFeedCache(raw) as LocalData[K];
       return checkKey(key, raw).value;
     } catch (error) {
       console.warn('[promo-code-doctor] storage read failed', key, error);
       return LOCAL_DEFAULTS[key];
     }
+  }
+
+  private checkFeedCache(raw: unknown): LocalData['feedCache'] {
+    const json = JSON.stringify(raw) ?? '';
+    if (this.feedCacheMemo?.json === json) return this.feedCacheMemo.value;
+    const value = checkKey('feedCache', raw).value;
+    this.feedCacheMemo = { json, value };
+    return value;
   }
 
   private async open(): Promise<void> {
