@@ -66,7 +66,7 @@ async function pasteAndWait(shop: ShopPage, code: string): Promise<string> {
 async function main(): Promise<void> {
   build();
   const html = readPageFixture(DEMO_PAGE);
-  const browser = await ExtensionBrowser.launch({ headless });
+  const browser = await ExtensionBrowser.launch({ headless, standInStyles: true });
   try {
     let code = bundledDemoCode(Date.now());
     if (!code) {
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
 
     mkdirSync(OUT_DIR, { recursive: true });
     const pageShot = path.join(OUT_DIR, 'checkout-with-hint.png');
+    // The hint fades in; let it finish so the picture shows what a shopper reads.
+    await shop.page.waitForTimeout(500);
     await shop.page.screenshot({ path: pageShot });
     const popup = await browser.openPopup(shop.tabId);
     await popup.page.setViewportSize({ width: 400, height: 760 });

@@ -154,7 +154,14 @@ export interface LaunchOptions {
    * `updateExtension()` can reload it from there as an update would (the test owns and may edit the folder).
    */
   readonly updatableFrom?: string;
+  /**
+   * Answer the saved checkout's AliExpress stylesheet with the stand-in the UI tests use, so a demo looks
+   * like the real page. Off in tests: they check behaviour, not looks.
+   */
+  readonly standInStyles?: boolean;
 }
+
+const STAND_IN_CHECKOUT_CSS = path.join(ROOT, 'tests/ui/fixtures/aliexpress-placeorder.css');
 
 /** One Chromium with the extension loaded, in a fresh profile. Call `close()` in afterAll/afterEach. */
 export class ExtensionBrowser {
@@ -167,6 +174,8 @@ export class ExtensionBrowser {
   private readonly openedByTest = new Set<Page>();
   private worker: Worker | null;
   private readonly workerWaiters: ((worker: Worker) => void)[] = [];
+
+  private standInStyles = false;
 
   private constructor(
     readonly context: BrowserContext,
@@ -227,6 +236,7 @@ export class ExtensionBrowser {
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       const extensionId = new URL(worker.url()).host;
       const browser = new ExtensionBrowser(context, extensionId, worker, profileDir, extensionDir);
+      browser.standInStyles = options.standInStyles ?? false;
       for (const page of context.pages()) browser.openedByTest.add(page);
       await context.route('**/*', (route) => browser.answer(route));
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -287,6 +297,9 @@ export class ExtensionBrowser {
       if (html !== undefined) {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       }
+    }
+    if (this.standInStyles && /\/placeorder\/.*\.css$/.test(url)) {
+      return route.fulfill({ contentType: 'text/css', body: readFileSync(STAND_IN_CHECKOUT_CSS, 'utf8') });
     }
     // Saved pages reference AliExpress's CDN for images and scripts: no network here, and none needed.
     return route.abort('internetdisconnected');
