@@ -158,7 +158,11 @@ function render(model: HintModel, fresh: boolean): void {
   message.append(...lines());
   // Screen readers often ignore text that arrives together with its live region: say it again once the
   // region exists. Same text, so nothing changes on screen.
-  if (fresh) setTimeout(() => message.replaceChildren(...lines()), 120);
+  if (fresh) {
+    const timer = setTimeout(() => message.replaceChildren(...lines()), 120);
+    // A hint removed (dismissed, extension reloaded) before then must not touch the page again.
+    mounted.teardown.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
 
   const close = el('button', 'x', '×');
   close.type = 'button';
