@@ -6,6 +6,7 @@ import type { Feed, PromoCode } from '../../src/rules/schemas/catalog.ts';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { known, missing } from '../../src/rules/schemas/field.ts';
 import type { PageRead } from '../../src/shared/page-model/raw.ts';
+import { makePromo } from '../helpers/snapshot.ts';
 
 export const CHECKOUT_URL =
   'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
@@ -94,20 +95,8 @@ export function makePaymentResultSnapshot(accountId = '4465986603'): CartSnapsho
   });
 }
 
-/** A global fixed-amount code, US $8 off US $59+, valid through 2026 (campaign times in US Pacific). */
-export function makePromo(overrides: Partial<PromoCode> = {}): PromoCode {
-  return {
-    code: 'SAVE8',
-    discount: { kind: 'fixed', amount: { amountMinor: 800, currency: 'USD' } },
-    minSpend: { amountMinor: 5900, currency: 'USD' },
-    validFrom: '2026-11-01T00:00:00-07:00',
-    validUntil: '2026-12-31T23:59:59-08:00',
-    timeZone: 'America/Los_Angeles',
-    regions: 'GLOBAL',
-    usage: 'once-per-account',
-    ...overrides,
-  };
-}
+/** SAVE8, US $8 off US $59+: the rule engine's test builder, so both suites mean the same code. */
+export { makePromo };
 
 export function makeFeed(codes: PromoCode[] = [makePromo()], overrides: Partial<Feed> = {}): Feed {
   return {
