@@ -14,7 +14,7 @@ import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
 import type { PageRead } from '../shared/page-model/raw.ts';
 import { readPage } from './extract/read-page.ts';
-import { PAGE_MESSAGE, PROMO_INPUT_MESSAGE } from './messages.ts';
+import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
 import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
@@ -91,7 +91,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     // Until the background holds a read of this page, a paste needs one. Apply and Pay are read at once:
     // the page may navigate right after Pay now.
     if (trigger === 'promo-input' && marked) {
-      deliver(trigger, () => send({ type: PROMO_INPUT_MESSAGE, trigger, capture: capture.state() }));
+      deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.promoInput, trigger, capture: capture.state() }));
     } else read(trigger);
   });
 
@@ -114,7 +114,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       if (lastKey === before) return;
     } else lastKey = null;
     lastPage = page;
-    deliver(trigger, () => send({ type: PAGE_MESSAGE, trigger, page }));
+    deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.page, trigger, page }));
   }
 
   function deliver(trigger: SnapshotTrigger, sendIt: () => Promise<HintModel | null>): void {
