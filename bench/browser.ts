@@ -5,19 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { resolveChromium, useLocalTmp } from '../tests/e2e/harness.ts';
+import { CHROMIUM_ARGS, resolveChromium, useLocalTmp } from '../tests/e2e/harness.ts';
 
 export { resolveChromium };
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 export interface LaunchedBrowser {
   readonly context: BrowserContext;
