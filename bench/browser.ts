@@ -9,8 +9,6 @@ import { CHROMIUM_ARGS, resolveChromium, useLocalTmp } from '../tests/e2e/harnes
 
 export { resolveChromium };
 
-export { CHROMIUM_ARGS };
-
 export interface LaunchedBrowser {
   readonly context: BrowserContext;
   /** Service workers of the loaded extensions, in load order (empty without extensions). */
