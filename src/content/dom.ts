@@ -49,11 +49,34 @@ export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim();
 }
 
+/**
+ * Whether `char` is a letter, digit or combining mark. Decided by code point: `/[\p{L}\p{N}]/u` and
+ * `toLowerCase` on a non-ASCII letter both cost milliseconds on first use in a page (issue 8). Above
+ * ASCII, everything but Latin-1's symbols and the punctuation blocks counts as part of a word.
+ */
+export function isWordChar(char: string | undefined): boolean {
+  if (char === undefined || char === '') return false;
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return /[0-9A-Za-z]/.test(char);
+  return (
+    code >= 0xc0 &&
+    code !== 0xd7 &&
+    code !== 0xf7 &&
+    !(code >= 0x2000 && code <= 0x2bff) &&
+    !(code >= 0x3000 && code <= 0x303f) &&
+    !(code >= 0xfe30 && code <= 0xfe4f) &&
+    !(code >= 0xff00 && code <= 0xff20) &&
+    !(code >= 0xff3b && code <= 0xff40) &&
+    !(code >= 0xff5b && code <= 0xff65)
+  );
+}
+
 function startsWithWord(label: string, keyword: string): boolean {
   if (!label.startsWith(keyword)) return false;
+  let rest = label.slice(keyword.length);
   // A plural "s" is still the same word ("Promo codes", "Coupons").
-  const rest = label.slice(keyword.length).replace(/^s(?![\p{L}])/u, '');
-  return rest === '' || !/^[\p{L}\p{N}]/u.test(rest);
+  if (rest[0] === 's' && !isWordChar(rest[1])) rest = rest.slice(1);
+  return !isWordChar(rest[0]);
 }
 
 /** Which summary row a label names, or null when it is none we know. */

@@ -6,15 +6,44 @@ import type { HintModel, PageReadMessage, PromoInputMessage } from '../shared/pr
 
 export type SendPageRead = (message: PageReadMessage | PromoInputMessage) => Promise<HintModel | null>;
 
+/** Answers the background's requests: `answer` returns the reply, or undefined to stay silent. */
+export type AnswerRequests = (answer: (message: unknown) => unknown, signal: AbortSignal) => void;
+
+type Listener = (message: unknown, sender: { id?: string }, reply: (value: unknown) => void) => void;
+
 interface RuntimeLike {
   readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
+  readonly onMessage?: {
+    addListener(listener: Listener): void;
+    removeListener(listener: Listener): void;
+  };
+}
+
+function runtimeApi(): RuntimeLike | undefined {
+  const api = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
+  return api.browser?.runtime ?? api.chrome?.runtime;
+}
+
+/** The background's requests, answered synchronously (both browsers take a `reply` call made at once). */
+export function extensionAnswerer(): AnswerRequests | null {
+  const runtime = runtimeApi();
+  const onMessage = runtime?.onMessage;
+  if (!onMessage) return null;
+  return (answer, signal) => {
+    const listener: Listener = (message, sender, reply) => {
+      if (sender.id !== runtime.id) return;
+      const value = answer(message);
+      if (value !== undefined) reply(value);
+    };
+    onMessage.addListener(listener);
+    signal.addEventListener('abort', () => onMessage.removeListener(listener), { once: true });
+  };
 }
 
 /** The extension's sender, or null outside an extension (a page, a test). */
 export function extensionSender(): SendPageRead | null {
-  const api = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
-  const runtime = api.browser?.runtime ?? api.chrome?.runtime;
+  const runtime = runtimeApi();
   if (!runtime?.sendMessage) return null;
   return async (message) => {
     // After the extension is reloaded, `runtime.id` is gone and sendMessage throws "Extension context

@@ -2,8 +2,12 @@
  * The content script's life: read the page on load and when it changes (at most once per
  * `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send the
  * read (text and structure; the background assembles the snapshot) only when it changed, and show the
- * background's hint after a paste or Apply. A paste or keystroke in the promo field sends only the code
- * (the background applies it to the page it already has): no read, no frame, so the hint comes at once.
+ * background's hint after a paste or Apply.
+ *
+ * What a read covers (issue 8): on load only the summary, the promo field and the address, which is what
+ * the badge needs; the cart lines (500 on a big cart) once the shopper works the promo field or the
+ * background asks for them because the popup opened, and on every read after that. Once the background
+ * holds the lines, a paste or keystroke sends only the code, so the hint comes at once.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so one MutationObserver drives
  * re-reads; a read while the page is loading says `ready: false`, never "cart is empty". Everything is
@@ -14,8 +18,8 @@ import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
 import type { PageRead } from '../shared/page-model/raw.ts';
 import { readPage } from './extract/read-page.ts';
-import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
-import type { SendPageRead } from './messaging.ts';
+import { BACKGROUND_TO_CONTENT, CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
+import type { AnswerRequests, SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
@@ -32,6 +36,8 @@ export type Later = (callback: () => void, ms: number) => () => void;
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
+  /** Where the background's requests arrive (`BACKGROUND_TO_CONTENT`); none in tests that do not need it. */
+  readonly answer?: AnswerRequests | null;
   readonly now?: () => Date;
   readonly later?: Later;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
@@ -76,6 +82,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let lastPage: PageRead | null = null;
   let lastKey: string | null = null;
   let marked = false;
+  // Whether reads include the cart lines, and whether the background has received a read with them.
+  let linesWanted = false;
+  let linesDelivered = false;
   let hintShown = false;
   let userSequence = 0;
 
@@ -88,9 +97,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   };
 
   const capture = capturePromoField(doc, signal, (trigger) => {
-    // Until the background holds a read of this page, a paste needs one. Apply and Pay are read at once:
-    // the page may navigate right after Pay now.
-    if (trigger === 'promo-input' && marked) {
+    // Until the background holds a full read of this page, a paste needs one. Apply and Pay are read at
+    // once: the page may navigate right after Pay now.
+    if (trigger === 'promo-input' && linesDelivered) {
       deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.promoInput, trigger, capture: capture.state() }));
     } else read(trigger);
   });
@@ -100,24 +109,48 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     cancelRead ??= later(() => read(trigger), trigger === 'load' ? 0 : MUTATION_READ_GAP_MS);
   }
 
-  function read(trigger: SnapshotTrigger): void {
+  /** Read the page now; null when a page change left the read as it was (nothing to send). */
+  function take(trigger: SnapshotTrigger): PageRead | null {
     cancelRead?.();
     cancelRead = null;
-    if (signal.aborted) return;
+    const pageChange = trigger === 'load' || trigger === 'mutation';
+    if (!pageChange) linesWanted = true;
     stats.extractions++;
-    const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now());
-    // A paste or click always gets an answer (the shopper may have dismissed the last hint); page changes
-    // are sent only when the page read changed.
-    if (lastPage && (trigger === 'load' || trigger === 'mutation')) {
+    const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now(), {
+      lines: linesWanted,
+    });
+    // A paste, click or request always gets an answer (the shopper may have dismissed the last hint);
+    // page changes are sent only when the page read changed.
+    if (lastPage && pageChange) {
       const before = (lastKey ??= pageReadKey(lastPage));
       lastKey = pageReadKey(page);
-      if (lastKey === before) return;
+      if (lastKey === before) return null;
     } else lastKey = null;
     lastPage = page;
-    deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.page, trigger, page }));
+    return page;
   }
 
-  function deliver(trigger: SnapshotTrigger, sendIt: () => Promise<HintModel | null>): void {
+  function read(trigger: SnapshotTrigger): void {
+    if (signal.aborted) return;
+    const page = take(trigger);
+    if (!page) return;
+    const withLines = linesWanted;
+    deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.page, trigger, page }), withLines);
+  }
+
+  // The popup opened: the background wants the whole page, lines included, as the reply.
+  options.answer?.((message) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type !== BACKGROUND_TO_CONTENT.readPage || signal.aborted) return undefined;
+    linesWanted = linesDelivered = true;
+    return take('popup-open') ?? undefined;
+  }, signal);
+
+  function deliver(
+    trigger: SnapshotTrigger,
+    sendIt: () => Promise<HintModel | null>,
+    withLines = false,
+  ): void {
     if (signal.aborted) return;
     stats.sends++;
     const sequence = trigger === 'load' || trigger === 'mutation' ? userSequence : ++userSequence;
@@ -131,6 +164,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     sent.then(
       (reply) => {
         if (signal.aborted) return;
+        if (withLines) linesDelivered = true;
         if (!marked) {
           marked = true;
           doc.documentElement.setAttribute(READY_ATTRIBUTE, 'ready');

@@ -10,10 +10,20 @@ export const CONTENT_TO_BACKGROUND = {
    */
   page: 'content->background:page',
   /**
-   * The shopper pasted or typed in the promo field: only the captured code, no page read (a paste must not
-   * cost a 500-line read). The background applies it to the tab's latest snapshot. Reply: HintModel | null.
+   * The shopper pasted or typed in the promo field, and the background already holds a full read of this
+   * page: only the captured code, no page read. The background applies it to the tab's latest snapshot.
+   * Reply: HintModel | null.
    */
   promoInput: 'content->background:promo-input',
+} as const;
+
+export const BACKGROUND_TO_CONTENT = {
+  /**
+   * Read the whole page now, cart lines included, and reply with the `PageRead`. The content script reads
+   * only the summary on load (a 500-line cart must not cost the shopper a read nobody looks at); the
+   * background asks for the lines when the popup opens.
+   */
+  readPage: 'background->content:read-page',
 } as const;
 
 export const POPUP_TO_BACKGROUND = {
@@ -27,5 +37,13 @@ export const POPUP_TO_BACKGROUND = {
   dismissNotices: 'popup->background:dismiss-notices',
 } as const;
 
-export const SNAPSHOT_TRIGGERS = ['load', 'mutation', 'promo-input', 'apply-click', 'pay-click'] as const;
+export const SNAPSHOT_TRIGGERS = [
+  'load',
+  'mutation',
+  'promo-input',
+  'apply-click',
+  'pay-click',
+  /** The background asked for the whole page (`BACKGROUND_TO_CONTENT.readPage`): the popup opened. */
+  'popup-open',
+] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];

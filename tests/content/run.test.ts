@@ -57,6 +57,9 @@ type Sent = Message & { readonly snapshot: CartSnapshot | null };
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The background's request for a whole read, as the content script answers it. */
+type Request = (message: unknown) => unknown;
+
 function start(name: string, reply: (message: Message) => Promise<HintModel | null> = async () => null) {
   const loaded = loadFixture(name);
   window = loaded.window;
@@ -66,6 +69,7 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
   const hint = { show: vi.fn(), remove: vi.fn() };
   // As the background does: a page read is assembled; a promo input changes the tab's latest snapshot.
   let latest: CartSnapshot | null = null;
+  let request: Request = () => undefined;
   script = startContentScript({
     doc: loaded.document,
     send: (message) => {
@@ -77,8 +81,11 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
     now: () => new Date('2026-09-20T10:00:00Z'),
     later: frames.request,
     hint,
+    answer: (answer) => {
+      request = answer;
+    },
   });
-  return { ...loaded, frames, sent, hint, script };
+  return { ...loaded, frames, sent, hint, script, request: (message: unknown) => request(message) };
 }
 
 describe('content script', () => {
@@ -143,10 +150,17 @@ describe('content script', () => {
     page.frames.run();
     await settle();
     const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE1';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    // The first code on the page: read again, with the order's lines, which the load read left out.
+    expect(page.script.stats.extractions).toBe(2);
+    expect(page.sent.at(-1)).toMatchObject({ type: 'content->background:page', trigger: 'promo-input' });
+    expect(page.sent.at(-1)?.snapshot?.lines).toMatchObject({ known: true });
+    await settle();
     input.value = 'SAVE18';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     // At once, without waiting for a frame or re-reading the page: only the code goes to the background.
-    expect(page.script.stats.extractions).toBe(1);
+    expect(page.script.stats.extractions).toBe(2);
     expect(page.sent.at(-1)).toMatchObject({
       type: 'content->background:promo-input',
       trigger: 'promo-input',
@@ -155,9 +169,9 @@ describe('content script', () => {
     });
     expect(page.sent.at(-1)).not.toHaveProperty('page');
     await settle();
-    expect(page.hint.show).toHaveBeenCalledTimes(1);
-    expect(page.hint.show.mock.calls[0]?.[0]).toBe(input);
-    expect(page.hint.show.mock.calls[0]?.[1]).toEqual(MODEL);
+    expect(page.hint.show).toHaveBeenCalledTimes(2);
+    expect(page.hint.show.mock.calls[1]?.[0]).toBe(input);
+    expect(page.hint.show.mock.calls[1]?.[1]).toEqual(MODEL);
 
     answer = null;
     input.value = '';
@@ -165,6 +179,39 @@ describe('content script', () => {
     page.frames.run();
     await settle();
     expect(page.hint.remove).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the summary on load and leaves the 500-line work for later: the cart lines are not read', () => {
+    const page = start('cart-usd-unselected');
+    page.frames.run();
+    const first = page.sent[0] as PageReadMessage & Sent;
+    expect(first.page.raw.lines).toBeNull();
+    expect(first.snapshot?.lines).toEqual({
+      known: false,
+      reason: 'the cart lines are read when a code is checked or the popup opens',
+    });
+    // What the badge needs is there: the items subtotal of the summary.
+    expect(first.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
+  });
+
+  it("answers the background's request (the popup opened) with the whole page, and reads lines from then on", async () => {
+    const page = start('cart-usd-unselected');
+    page.frames.run();
+    await settle();
+    const whole = page.request({ type: 'background->content:read-page' }) as PageReadMessage['page'];
+    expect(whole.raw.lines?.lines.length).toBeGreaterThan(0);
+    expect(page.script.stats.extractions).toBe(2);
+    // Not an answer to anything else: another extension's or an unknown message gets none.
+    expect(page.request({ type: 'something-else' })).toBeUndefined();
+    // A later change to the cart is sent with its lines, so the popup's picture stays whole.
+    const quantity = page.document.querySelector('.comet-v2-input-number-input') as HTMLInputElement;
+    quantity.value = '7';
+    quantity.setAttribute('value', '7');
+    await settle();
+    page.frames.run();
+    const change = page.sent.at(-1) as PageReadMessage & Sent;
+    expect(change.trigger).toBe('mutation');
+    expect(change.page.raw.lines?.lines[0]?.quantity).toBe(7);
   });
 
   it('reads the page for a paste that comes before the background holds any read of it', () => {

@@ -5,15 +5,25 @@
  */
 import { containsAny, queryAllFirst, queryFirst, queryFirstIn, textOf } from '../dom.ts';
 import { CART, EMPTY_CART_TEXT, LOADING } from '../selectors.ts';
-import { LIMITS, NOT_READ, type RawLine, type RawPage } from '../../shared/page-model/raw.ts';
+import {
+  LIMITS,
+  LINES_NOT_READ_YET,
+  NOT_READ,
+  type RawLine,
+  type RawPage,
+  type ReadScope,
+} from '../../shared/page-model/raw.ts';
 import { clip } from '../../shared/page-model/text.ts';
 import { readRowsByLabelText, readRowsBySelector } from './summary.ts';
 
 const ITEM_ID = /\/item\/(\d{1,40})\.html/;
 const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d{1,40})(?!\d)/;
 
-export function readCart(doc: Document): RawPage {
-  const lineSet = queryAllFirst(doc, CART.line);
+export function readCart(doc: Document, scope: ReadScope): RawPage {
+  // Without its lines, one match says whether the cart has any: no list of 500 elements to build.
+  const lineSet = scope.lines
+    ? queryAllFirst(doc, CART.line)
+    : queryFirst(doc, CART.line) && { elements: [], selector: '' };
   const summaryElement = queryFirst(doc, CART.summary);
   // The whole body's text only when there are no lines: on a 500-line cart that text is large.
   const emptyCart = !lineSet && containsAny(textOf(doc.body), EMPTY_CART_TEXT);
@@ -23,7 +33,7 @@ export function readCart(doc: Document): RawPage {
     return { ...NOT_READ, ready: false, notReadyReason: 'the cart is still loading (spinner shown)' };
   }
 
-  const lines = lineSet ? readLines(doc, lineSet.elements.slice(0, LIMITS.lines)) : null;
+  const lines = lineSet && scope.lines ? readLines(doc, lineSet.elements.slice(0, LIMITS.lines)) : null;
   let summary = summaryElement
     ? readRowsBySelector(summaryElement, {
         row: CART.summaryRow,
@@ -33,7 +43,7 @@ export function readCart(doc: Document): RawPage {
     : null;
   summary ??= readRowsByLabelText(summaryElement ?? doc.body);
 
-  if (!summary && !lines && !emptyCart) {
+  if (!summary && !lineSet && !emptyCart) {
     return {
       ...NOT_READ,
       ready: false,
@@ -55,7 +65,9 @@ export function readCart(doc: Document): RawPage {
     lines: lines ? { lines, source: `cart lines ${lineSet?.selector ?? ''}`.trim() } : null,
     linesMissing: emptyCart
       ? 'the cart is empty'
-      : 'no cart lines were found with the known selectors (the layout may have changed)',
+      : lineSet && !scope.lines
+        ? LINES_NOT_READ_YET
+        : 'no cart lines were found with the known selectors (the layout may have changed)',
     emptyCart,
     promo: null,
     addressCountry: null,

@@ -5,7 +5,15 @@
 import { queryAllFirst, queryFirst, textOf } from '../dom.ts';
 import { CHECKOUT, LOADING, PROMO } from '../selectors.ts';
 import { countryInAddress } from './country.ts';
-import { LIMITS, NOT_READ, type RawLine, type RawPage, type RawPromo } from '../../shared/page-model/raw.ts';
+import {
+  LIMITS,
+  LINES_NOT_READ_YET,
+  NOT_READ,
+  type RawLine,
+  type RawPage,
+  type RawPromo,
+  type ReadScope,
+} from '../../shared/page-model/raw.ts';
 import { clip } from '../../shared/page-model/text.ts';
 import { readRowsByLabelText, readRowsBySelector } from './summary.ts';
 import type { Field } from '../../rules/schemas/field.ts';
@@ -15,7 +23,7 @@ const STORE_ID = /\/store\/(?:[^/?#]*\/)?(\d{1,40})(?!\d)/;
 const DIGITS_ID = /^\d{1,40}$/;
 const QUANTITY_TEXT = /(?:^|\s)[x×]\s?(\d{1,5})(?:\s|$)/i;
 
-export function readCheckout(doc: Document, url: string): RawPage {
+export function readCheckout(doc: Document, url: string, scope: ReadScope): RawPage {
   const summaryElement = queryFirst(doc, CHECKOUT.summary);
   let summary = summaryElement
     ? readRowsBySelector(summaryElement, {
@@ -41,7 +49,7 @@ export function readCheckout(doc: Document, url: string): RawPage {
   const totalText = totalRow
     ? clip(textOf(queryFirst(totalRow, CHECKOUT.totalValue)), LIMITS.shortText) || null
     : null;
-  const products = queryAllFirst(doc, CHECKOUT.product);
+  const products = scope.lines ? queryAllFirst(doc, CHECKOUT.product) : null;
   const lines = products ? readProducts(doc, products.elements.slice(0, LIMITS.lines), url) : null;
 
   return {
@@ -51,7 +59,9 @@ export function readCheckout(doc: Document, url: string): RawPage {
     summaryMissing: 'the order summary has no rows we recognise',
     totalText,
     lines: lines && products ? { lines, source: `order items ${products.selector}` } : null,
-    linesMissing: 'no order items were found with the known selectors (the layout may have changed)',
+    linesMissing: scope.lines
+      ? 'no order items were found with the known selectors (the layout may have changed)'
+      : LINES_NOT_READ_YET,
     emptyCart: false,
     promo: readPromo(
       doc,

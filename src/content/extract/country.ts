@@ -4,6 +4,8 @@
  * shopper's main thread on first use); other page languages add the browser's names in that language only.
  */
 
+import { isWordChar } from '../dom.ts';
+
 // Common AliExpress destinations as code + English name (as `Intl.DisplayNames` words them), then aliases.
 // A country not listed leaves the address country unknown (never wrong).
 const ENGLISH =
@@ -22,7 +24,7 @@ function namesFor(language: string): readonly (readonly [string, string])[] {
   const cached = cache.get(language);
   if (cached) return cached;
   const english = ENGLISH.split('|').map(
-    (entry) => [entry.slice(2).toLowerCase(), entry.slice(0, 2)] as const,
+    (entry) => [asciiLowerCase(entry.slice(2)), entry.slice(0, 2)] as const,
   );
   const names = [...english];
   try {
@@ -41,12 +43,16 @@ function namesFor(language: string): readonly (readonly [string, string])[] {
 }
 
 function isWordAt(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  const after = text[end];
-  return (
-    (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
-    (after === undefined || !/[\p{L}\p{N}]/u.test(after))
-  );
+  return !isWordChar(text[start - 1]) && !isWordChar(text[end]);
+}
+
+/**
+ * Lower-cases A-Z only. `toLowerCase` on a text with one non-ASCII letter ("Türkiye", "São Paulo") loads
+ * ICU's case data, several milliseconds of the shopper's page load (issue 8); the English names need
+ * only ASCII, and the non-ASCII letters they hold are written in lower case.
+ */
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
 /**
@@ -54,9 +60,11 @@ function isWordAt(text: string, start: number, end: number): boolean {
  * "Georgia" and "United States"), the last one wins: AliExpress prints the country after the state.
  */
 export function countryInAddress(address: string, pageLanguage: string): string | null {
-  const text = address.toLowerCase();
+  const language = asciiLowerCase(pageLanguage.split('-')[0] ?? '') || 'en';
+  // Other languages' names come from Intl.DisplayNames, which has loaded ICU already.
+  const text = language === 'en' ? asciiLowerCase(address) : address.toLowerCase();
   let best: { code: string; at: number; length: number } | null = null;
-  for (const [name, code] of namesFor(pageLanguage.split('-')[0]?.toLowerCase() || 'en')) {
+  for (const [name, code] of namesFor(language)) {
     let at = text.lastIndexOf(name);
     while (at >= 0 && !isWordAt(text, at, at + name.length))
       at = at > 0 ? text.lastIndexOf(name, at - 1) : -1;

@@ -11,6 +11,7 @@ import {
   type PageRead,
   type PromoCaptureState,
   type RawPage,
+  type ReadScope,
 } from '../../shared/page-model/raw.ts';
 import { readCart } from './cart.ts';
 import { readCheckout } from './checkout.ts';
@@ -25,13 +26,14 @@ export function readPage(
   documentCookie: string,
   capture: PromoCaptureState,
   now: Date,
+  scope: ReadScope = { lines: true },
 ): PageRead {
   const { pageKind } = identifyPage(url);
   const raw: RawPage =
     pageKind === 'cart'
-      ? readCart(doc)
+      ? readCart(doc, scope)
       : pageKind === 'checkout'
-        ? readCheckout(doc, url)
+        ? readCheckout(doc, url, scope)
         : pageKind === 'order-placed'
           ? readPayResult(doc)
           : {

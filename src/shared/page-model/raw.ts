@@ -91,6 +91,17 @@ export interface RawPage {
   readonly addressCountry: Field<string> | null;
 }
 
+/**
+ * `linesMissing` of a read made without its lines: on load the content script reads the summary only, and
+ * the lines when a code is checked or the popup opens (issue 8: a 500-line read costs the shopper frames).
+ */
+export const LINES_NOT_READ_YET = 'the cart lines are read when a code is checked or the popup opens';
+
+/** What a reader reads: the lines too, or only the summary, the promo field and the address. */
+export interface ReadScope {
+  readonly lines: boolean;
+}
+
 export const NOT_READ: Omit<RawPage, 'ready' | 'notReadyReason'> = {
   summary: null,
   summaryMissing: 'the page is still loading',
