@@ -27,6 +27,7 @@ import {
   type TabRecord,
 } from './tab-state.ts';
 import { uiLabels } from './ui-labels.ts';
+import { accountHistory, popupWording } from './popup-view.ts';
 
 export interface BackgroundDeps {
   readonly browser: BrowserLike;
@@ -164,20 +165,24 @@ export class BackgroundService {
     );
     const snapshot = record?.snapshot ?? null;
     const accountId = snapshot ? accountIdOf(snapshot) : UNKNOWN_ACCOUNT;
-    const labels = uiLabels(this.deps.browser.i18n.getUILanguage());
+    const language = this.deps.browser.i18n.getUILanguage();
+    const labels = uiLabels(language);
     return {
       tabId,
       snapshot,
       diagnosis,
       matches,
       accountId,
-      history: data.history
-        .filter((entry) => entry.accountId === accountId)
-        .sort((a, b) => Date.parse(b.usedAt) - Date.parse(a.usedAt)),
+      history: accountHistory(data.history, accountId),
       myCodes: data.myCodes,
       feed: this.feedStatus(data),
       settings: data.settings,
       notices: notices.map((notice) => labels.notice(notice)),
+      wording: popupWording(
+        { snapshot, diagnosis, matches, myCodes: data.myCodes },
+        catalog,
+        this.deps.engine.createMessages(language),
+      ),
     };
   }
 

@@ -170,4 +170,59 @@ export interface TabState {
   readonly settings: { readonly feedUrl: string };
   /** Storage problems found at start-up (garbage dropped), shown once so the shopper knows. */
   readonly notices: readonly string[];
+  /** The rule engine's words for the above, in the browser's language. */
+  readonly wording: PopupWording;
+}
+
+/**
+ * What the popup shows in the rule engine's words (verdict, findings, fixes, code terms, amounts), worded
+ * by the background, which holds the engine and every translation: the popup loads neither, so its first
+ * render waits for nothing but this reply (issue 8). Lists run index for index with the lists they word.
+ */
+export interface PopupWording {
+  /** The supported locale the words are in; the popup formats its own dates and country names in it. */
+  readonly locale: string;
+  /** For `diagnosis`; null when there is none. */
+  readonly verdict: VerdictWording | null;
+  /** For `matches.fitting` and `matches.nearMisses`; empty without matches. */
+  readonly fitting: readonly CodeWording[];
+  readonly nearMisses: readonly CodeWording[];
+  /** The terms of each of `myCodes` ("US $3 off US $20+"). */
+  readonly myCodes: readonly string[];
+  /** The snapshot's amounts, unsigned, in its currency ("US $87.40"); null when not read or no currency. */
+  readonly amounts: Readonly<
+    Record<keyof import('../rules/schemas/snapshot.ts').SnapshotAmounts, string | null>
+  > | null;
+  /** The tag on an illustrative code bundled with the extension. */
+  readonly exampleLabel: string;
+}
+
+export interface VerdictWording {
+  readonly headline: string;
+  /** What to do about the culprit, with a suggested code's terms; null without a culprit or a fix. */
+  readonly fix: string | null;
+  /** One line per entry of `diagnosis.unreadable`. */
+  readonly unreadable: readonly string[];
+  /** One per entry of `diagnosis.results`. */
+  readonly checks: readonly CheckWording[];
+}
+
+export interface CheckWording {
+  readonly name: string;
+  /** What the check found, with its numbers. */
+  readonly summary: string;
+  /** What to do, for a failure or warning that needs doing something; else null. */
+  readonly fix: string | null;
+  /**
+   * A later check (not one of the checklist's five reasons) that passed: nothing to say, so the popup
+   * folds it away.
+   */
+  readonly folded: boolean;
+}
+
+export interface CodeWording {
+  /** "US $8 off US $59+" */
+  readonly terms: string;
+  /** "saves US $8.00" for a code that fits, "add US $11.60 to unlock" for a near miss. */
+  readonly line: string;
 }
