@@ -91,7 +91,7 @@ interface Profile {
 
 export async function startProfiler(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL ?? 200) });
   await cdp.send('Profiler.start');
 }
 

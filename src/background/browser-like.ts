@@ -50,6 +50,8 @@ export interface BrowserLike {
     readonly onRemoved: EventLike<(tabId: number) => void>;
     /** `status` is given without the `tabs` permission; `url` is not, so navigation is seen as 'loading'. */
     readonly onUpdated: EventLike<(tabId: number, changeInfo: { status?: string }) => void>;
+    /** To our own content script in that tab (no permission needed); rejects when none listens. */
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   readonly i18n: { getUILanguage(): string };
   /** The feed download; injected so tests can serve feeds without a network. */

@@ -57,7 +57,7 @@ export function textOf(node: Node | null | undefined): string {
 export function isWordChar(char: string | undefined): boolean {
   if (char === undefined || char === '') return false;
   const code = char.charCodeAt(0);
-  if (code < 0x80) return /[0-9A-Za-z]/.test(char);
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
   return (
     code >= 0xc0 &&
     code !== 0xd7 &&

@@ -8,13 +8,20 @@ import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
 import { fieldSchema } from '../rules/schemas/field.ts';
 import { CAPTURE_VIAS, LIMITS, SUMMARY_LABELS, type PageRead } from './page-model/raw.ts';
 import {
+  BACKGROUND_TO_CONTENT,
   CONTENT_TO_BACKGROUND,
   POPUP_TO_BACKGROUND,
   SNAPSHOT_TRIGGERS,
   type SnapshotTrigger,
 } from './message-names.ts';
 
-export { CONTENT_TO_BACKGROUND, POPUP_TO_BACKGROUND, SNAPSHOT_TRIGGERS, type SnapshotTrigger };
+export {
+  BACKGROUND_TO_CONTENT,
+  CONTENT_TO_BACKGROUND,
+  POPUP_TO_BACKGROUND,
+  SNAPSHOT_TRIGGERS,
+  type SnapshotTrigger,
+};
 
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);

@@ -79,6 +79,10 @@ export interface FakeBrowser extends BrowserLike {
   readonly tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
   readonly alarmListeners: ((alarm: AlarmLike) => void)[];
   fetchImpl: typeof fetch;
+  /** The content script of each tab, answering `tabs.sendMessage`; a tab without one rejects, as Chrome does. */
+  readonly contentScripts: Map<number, (message: unknown) => unknown>;
+  /** Every `tabs.sendMessage`, in order. */
+  readonly sentToTabs: { tabId: number; message: unknown }[];
 }
 
 const noNetwork: typeof fetch = () => Promise.reject(new TypeError('no network in unit tests'));
@@ -125,7 +129,19 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
       },
       onAlarm,
     },
-    tabs: { onRemoved, onUpdated },
+    tabs: {
+      onRemoved,
+      onUpdated,
+      async sendMessage(tabId, message) {
+        browser.sentToTabs.push({ tabId, message });
+        const contentScript = browser.contentScripts.get(tabId);
+        if (!contentScript)
+          throw new Error('Could not establish connection. Receiving end does not exist.');
+        return contentScript(message);
+      },
+    },
+    contentScripts: new Map(),
+    sentToTabs: [],
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },
     fetchImpl: options.fetch ?? noNetwork,
     fetch: (input, init) => browser.fetchImpl(input, init),

@@ -104,6 +104,7 @@ export class Store {
    * truth: this only spares parsing the same bytes again.
    */
   private feedCacheMemo: { readonly json: string; readonly value: LocalData['feedCache'] } | null = null;
+  private localWrites = 0;
   /** Resolves once old layouts are migrated and garbage dropped; every read and write waits for it. */
   readonly ready: Promise<void>;
 
@@ -113,6 +114,14 @@ export class Store {
     private readonly options: StoreOptions,
   ) {
     this.ready = this.writer.run(() => this.open());
+  }
+
+  /**
+   * Goes up with every write to storage.local this store makes (only the background writes it): a value
+   * computed from local data is still current while this has not changed.
+   */
+  get localVersion(): number {
+    return this.localWrites;
   }
 
   async read<K extends StorageKey>(key: K): Promise<LocalData[K]> {
@@ -258,7 +267,7 @@ export class Store {
     key: string,
   ): Promise<WriteResult> {
     try {
-      await area.set(items);
+      await this.counted(area, () => area.set(items));
       return OK;
     } catch (error) {
       // Typically the quota: keep going with what is stored, and tell the shopper.
@@ -274,9 +283,23 @@ export class Store {
     }
   }
 
+  /**
+   * Counts a write to storage.local before and after it lands (also when it fails, which may have changed
+   * something): a value read while the write was under way is never taken for current.
+   */
+  private async counted(area: StorageAreaLike, write: () => Promise<void>): Promise<void> {
+    if (area !== this.local) return write();
+    this.localWrites++;
+    try {
+      await write();
+    } finally {
+      this.localWrites++;
+    }
+  }
+
   private async remove(area: StorageAreaLike, keys: string | string[]): Promise<WriteResult> {
     try {
-      await area.remove(keys);
+      await this.counted(area, () => area.remove(keys));
       return OK;
     } catch (error) {
       console.warn('[promo-code-doctor] storage remove failed', keys, error);

@@ -6,26 +6,25 @@
 
 import { isWordChar } from '../dom.ts';
 
-// Common AliExpress destinations as code + English name (as `Intl.DisplayNames` words them), then aliases.
-// A country not listed leaves the address country unknown (never wrong).
+// Common AliExpress destinations as code + English name (as `Intl.DisplayNames` words them, in lower case:
+// nothing to convert on the shopper's page load), then aliases. A country not listed leaves the address
+// country unknown (never wrong).
 const ENGLISH =
-  'USUnited States|GBUnited Kingdom|DEGermany|FRFrance|ESSpain|ITItaly|NLNetherlands|BEBelgium|LULuxembourg|' +
-  'PLPoland|SESweden|NONorway|DKDenmark|FIFinland|PTPortugal|IEIreland|ATAustria|CHSwitzerland|CZCzechia|' +
-  'SKSlovakia|HUHungary|RORomania|BGBulgaria|GRGreece|HRCroatia|SISlovenia|LTLithuania|LVLatvia|EEEstonia|' +
-  'UAUkraine|RURussia|BYBelarus|KZKazakhstan|ILIsrael|TRTürkiye|SASaudi Arabia|AEUnited Arab Emirates|' +
-  'QAQatar|KWKuwait|BRBrazil|MXMexico|CLChile|COColombia|PEPeru|ARArgentina|CACanada|AUAustralia|' +
-  'NZNew Zealand|JPJapan|KRSouth Korea|INIndia|IDIndonesia|MYMalaysia|SGSingapore|THThailand|VNVietnam|' +
-  'PHPhilippines|ZASouth Africa|NGNigeria|EGEgypt|MAMorocco|LBLebanon|' +
-  'USUSA|USU.S.A.|GBUK|GBGreat Britain|CZCzech Republic|TRTurkey';
+  'USunited states|GBunited kingdom|DEgermany|FRfrance|ESspain|ITitaly|NLnetherlands|BEbelgium|LUluxembourg|' +
+  'PLpoland|SEsweden|NOnorway|DKdenmark|FIfinland|PTportugal|IEireland|ATaustria|CHswitzerland|CZczechia|' +
+  'SKslovakia|HUhungary|ROromania|BGbulgaria|GRgreece|HRcroatia|SIslovenia|LTlithuania|LVlatvia|EEestonia|' +
+  'UAukraine|RUrussia|BYbelarus|KZkazakhstan|ILisrael|TRtürkiye|SAsaudi arabia|AEunited arab emirates|' +
+  'QAqatar|KWkuwait|BRbrazil|MXmexico|CLchile|COcolombia|PEperu|ARargentina|CAcanada|AUaustralia|' +
+  'NZnew zealand|JPjapan|KRsouth korea|INindia|IDindonesia|MYmalaysia|SGsingapore|THthailand|VNvietnam|' +
+  'PHphilippines|ZAsouth africa|NGnigeria|EGegypt|MAmorocco|LBlebanon|' +
+  'USusa|USu.s.a.|GBuk|GBgreat britain|CZczech republic|TRturkey';
 
 const cache = new Map<string, readonly (readonly [string, string])[]>();
 
 function namesFor(language: string): readonly (readonly [string, string])[] {
   const cached = cache.get(language);
   if (cached) return cached;
-  const english = ENGLISH.split('|').map(
-    (entry) => [asciiLowerCase(entry.slice(2)), entry.slice(0, 2)] as const,
-  );
+  const english = ENGLISH.split('|').map((entry) => [entry.slice(2), entry.slice(0, 2)] as const);
   const names = [...english];
   try {
     if (language !== 'en') {
