@@ -1,23 +1,22 @@
 /**
- * The popup's app, loaded by main.ts once it has asked for the tab's state: render that state; re-render
- * after each action, keeping focus and opened sections where the shopper left them.
+ * The popup's app, started by main.ts once it has asked for the tab's state: render that state; re-render
+ * after each action, keeping focus and opened sections where the shopper left them. It carries no rule
+ * engine and no translations of it: the background words the state (`TabState.wording`). Nothing runs
+ * when this module loads, so main.ts's request goes out first.
  */
 import { POPUP_TO_BACKGROUND } from '../shared/message-names.ts';
 import type { PopupMessage, TabState } from '../shared/protocol.ts';
 import type { PromoCode } from '../rules/schemas/catalog.ts';
-import { extensionApi } from './ext.ts';
+import { extensionApi, type PopupExtensionApi } from './ext.ts';
 import { t, uiLanguage } from './i18n.ts';
-import { renderAppInParts, type PopupView } from './render/app.ts';
+import { renderTop, type PopupView } from './render/app.ts';
 import type { PopupActions, RenderContext } from './render/context.ts';
-import { createMessages } from '../rules/messages.ts';
-import type { Catalog } from '../rules/schemas/catalog.ts';
 
-const api = extensionApi();
-const app = document.getElementById('app') as HTMLElement;
-const live = document.getElementById('live') as HTMLElement;
-const locale = uiLanguage();
-document.documentElement.lang = locale;
-document.title = t('popupTitle');
+/** Set by startPopup. */
+let api: PopupExtensionApi;
+let app: HTMLElement;
+let live: HTMLElement;
+let locale = 'en';
 
 let view: PopupView = { kind: 'loading' };
 let tabId: number | null = null;
@@ -36,7 +35,14 @@ function checked(reply: unknown): unknown {
 }
 
 function isTabState(value: unknown): value is TabState {
-  return !!value && typeof value === 'object' && 'tabId' in value && 'feed' in value && 'history' in value;
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    'tabId' in value &&
+    'feed' in value &&
+    'history' in value &&
+    'wording' in value
+  );
 }
 
 function announce(text: string): void {
@@ -65,7 +71,7 @@ async function act(run: () => Promise<unknown>, done: string | null): Promise<vo
   try {
     await run();
     await load();
-    paint();
+    await paint();
     if (done) announce(done);
   } catch (error) {
     announce(t('actionFailed', error instanceof Error ? error.message : String(error)));
@@ -111,7 +117,7 @@ const actions: PopupActions = {
     const current = readyView();
     if (!current || current.refreshing) return;
     view = { ...current, refreshing: true };
-    paint();
+    void paint();
     try {
       await act(() => send({ type: POPUP_TO_BACKGROUND.refreshFeed }), null);
     } catch {
@@ -119,7 +125,7 @@ const actions: PopupActions = {
     }
     const after = readyView();
     if (after) view = { ...after, refreshing: false };
-    paint();
+    await paint();
     const attempt = readyView()?.state.feed.lastAttempt;
     announce(attempt && !attempt.ok ? t('feedFailedShort', attempt.error ?? '') : t('feedRefreshed'));
   },
@@ -136,100 +142,119 @@ const actions: PopupActions = {
     if (!current) return;
     view = { ...current, prefill: code };
     openSections.add('mine');
-    paint();
-    app.querySelector<HTMLElement>('[data-key="add-code"]')?.focus();
-    app.querySelector<HTMLElement>('[data-key="add-code"]')?.scrollIntoView({ block: 'center' });
+    void paint().then(() => {
+      const field = app.querySelector<HTMLElement>('[data-key="add-code"]');
+      field?.focus();
+      field?.scrollIntoView({ block: 'center' });
+    });
   },
 };
 
-const messages = createMessages([locale, ...navigator.languages]);
+/** The renderers for everything under the answer: loaded once the answer is on screen. */
+type BelowTheFold = typeof import('./render/below-the-fold.ts');
+let belowTheFold: BelowTheFold | null = null;
+let belowTheFoldLoading: Promise<BelowTheFold> | null = null;
 
-/** The codes the popup can see, so a fix can quote the terms of the code it suggests. */
-function knownCodes(): Catalog {
-  const state = readyView()?.state;
-  const matches = state?.matches;
-  const entries = [
-    ...(matches?.fitting ?? []),
-    ...(matches?.nearMisses ?? []),
-    ...(state?.myCodes ?? []).map((promo) => ({ promo, source: 'mine' as const })),
-  ].map(({ promo, source }) => ({ promo, source }));
-  return { entries, fxRates: null };
+function loadBelowTheFold(): Promise<BelowTheFold> {
+  belowTheFoldLoading ??= import('./render/below-the-fold.ts').then((module) => (belowTheFold = module));
+  return belowTheFoldLoading;
 }
 
-/** Bumped by every paint, so a first render's second step never lands on a newer render. */
+/** After the next frame, so the browser draws what is there first; the timeout covers a hidden page. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
+/** Bumped by every paint, so a render's second step never lands on a newer render. */
 let paintCount = 0;
 
+/** Focus what had it before a re-render, unless the shopper has moved on since. */
+function restoreFocus(focusKey: string | undefined): void {
+  if (!focusKey || (document.activeElement && document.activeElement !== document.body)) return;
+  app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+}
+
 /**
- * Render the view. `belowTheFoldLater` (the first render of the tab's state) shows the answer first and
- * adds the rest after the browser has had a frame to draw it; `data-rendered="all"` says when it is done.
+ * Render the view: the header and the answer at once (`data-view` says which view), then everything below
+ * it, which is added after a frame for the first render (`belowTheFoldLater`) or while its code is still
+ * loading. `data-rendered` is "first", then "all"; the promise resolves once it is "all" (or a newer paint
+ * took over).
  */
-function paint(options: { belowTheFoldLater?: boolean } = {}): void {
+function paint(options: { belowTheFoldLater?: boolean } = {}): Promise<void> {
   const paintId = ++paintCount;
   const active = document.activeElement;
   const focusKey = active instanceof HTMLElement && app.contains(active) ? active.dataset['key'] : undefined;
+  const current = view;
   const ctx: RenderContext = {
-    m: messages,
-    locale: messages.locale,
-    catalog: knownCodes(),
+    locale: current.kind === 'ready' ? current.state.wording.locale : locale,
     actions,
     announce,
     now: new Date(),
     openSections,
   };
-  const parts = renderAppInParts(ctx, view);
+  const { nodes, content } = renderTop(ctx, current);
   const root = document.documentElement;
-  const finish = (): void => {
-    if (paintId !== paintCount || root.dataset['rendered'] === 'all') return;
-    parts.finish();
+  app.replaceChildren(...nodes);
+  root.dataset['view'] = current.kind;
+  restoreFocus(focusKey);
+  if (!content || current.kind !== 'ready') {
     root.dataset['rendered'] = 'all';
-  };
-  app.replaceChildren(...parts.nodes);
-  root.dataset['view'] = view.kind === 'ready' ? 'ready' : view.kind;
-  if (options.belowTheFoldLater) {
-    root.dataset['rendered'] = 'first';
-    // After the next frame; the timeout also covers a page that gets no frames (hidden).
-    requestAnimationFrame(() => setTimeout(finish, 0));
-    setTimeout(finish, 100);
-  } else {
-    root.dataset['rendered'] = 'first';
-    finish();
-    if (focusKey) app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+    return Promise.resolve();
   }
+  root.dataset['rendered'] = 'first';
+  const finish = (module: BelowTheFold): void => {
+    if (paintId !== paintCount) return;
+    content.append(...module.renderBelowTheFold(ctx, current));
+    root.dataset['rendered'] = 'all';
+    restoreFocus(focusKey);
+  };
+  if (belowTheFold && !options.belowTheFoldLater) {
+    finish(belowTheFold);
+    return Promise.resolve();
+  }
+  // Started in a task of its own: starting a module load costs milliseconds the answer should not wait for.
+  const loaded = new Promise<BelowTheFold>((resolve, reject) =>
+    setTimeout(() => loadBelowTheFold().then(resolve, reject), 0),
+  );
+  const later = options.belowTheFoldLater ? nextFrame() : undefined;
+  return Promise.all([loaded, later]).then(
+    ([module]) => finish(module),
+    (error: unknown) => console.error('[promo-code-doctor] the popup could not load all its parts', error),
+  );
 }
 
-// <details> toggles do not bubble; capture them to remember which sections the shopper opened.
-app.addEventListener(
-  'toggle',
-  (event) => {
-    const target = event.target;
-    if (!(target instanceof HTMLDetailsElement) || !target.dataset['key']) return;
-    if (target.open) openSections.add(target.dataset['key']);
-    else openSections.delete(target.dataset['key']);
-  },
-  true,
-);
-
-/** What main.ts started before this module loaded: the tab lookup and the request for its state. */
+/** What main.ts started before starting the app: the tab lookup and the request for its state. */
 export interface EarlyRequests {
   readonly tabId: Promise<number | null>;
   /** The background's reply to getTabState for that tab (undefined when there is no tab). */
   readonly state: Promise<unknown>;
 }
 
-function settledYet(promise: Promise<unknown>): Promise<boolean> {
-  // An already settled promise wins the race against the plain value queued after it.
-  return Promise.race([
-    promise.then(
-      () => true,
-      () => true,
-    ),
-    Promise.resolve(false),
-  ]);
-}
+/** Without an answer by then, the popup says it is loading (sooner, a spinner would only flash). */
+const SPINNER_DELAY_MS = 150;
 
 export async function startPopup(early: EarlyRequests): Promise<void> {
-  // The spinner only when the answer is not already here: otherwise it would be replaced unseen.
-  if (!(await settledYet(early.state))) paint();
+  api = extensionApi();
+  app = document.getElementById('app') as HTMLElement;
+  live = document.getElementById('live') as HTMLElement;
+  locale = uiLanguage();
+  document.documentElement.lang = locale;
+  document.title = t('popupTitle');
+  // <details> toggles do not bubble; capture them to remember which sections the shopper opened.
+  app.addEventListener(
+    'toggle',
+    (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLDetailsElement) || !target.dataset['key']) return;
+      if (target.open) openSections.add(target.dataset['key']);
+      else openSections.delete(target.dataset['key']);
+    },
+    true,
+  );
+  const spinner = setTimeout(() => void (view.kind === 'loading' && paint()), SPINNER_DELAY_MS);
   try {
     tabId = await early.tabId;
     if (tabId === null) throw new Error(t('loadFailedNoTab'));
@@ -238,6 +263,8 @@ export async function startPopup(early: EarlyRequests): Promise<void> {
   } catch (error) {
     view = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
-  paint({ belowTheFoldLater: true });
+  clearTimeout(spinner);
+  const rendered = paint({ belowTheFoldLater: true });
   performance.mark('popup-rendered');
+  await rendered;
 }

@@ -1,9 +1,11 @@
 /**
- * Popup entry, kept tiny on purpose: it asks the background for the tab's state first, then loads the app
- * (rendering, rule wording, date formats), so the background's work overlaps the loading of that code
- * instead of waiting for it. The background validates everything; nothing here imports zod.
+ * Popup entry: asks the background for the tab's state first thing, then starts the app, bundled with
+ * this entry: the header and the answer (verdict, fix, checks) render from the reply alone, worded by the
+ * background, so nothing else has to load before the shopper sees it. Everything below the answer loads
+ * after that (app-main.ts). The background validates everything; nothing here imports zod.
  */
 import { POPUP_TO_BACKGROUND } from '../shared/message-names.ts';
+import { startPopup } from './app-main.ts';
 import { extensionApi, type PopupExtensionApi } from './ext.ts';
 
 async function findTabId(api: PopupExtensionApi): Promise<number | null> {
@@ -21,8 +23,7 @@ const state = tabId.then((id) => {
   performance.mark('popup-state-requested');
   return api.runtime.sendMessage({ type: POPUP_TO_BACKGROUND.getTabState, tabId: id });
 });
-// Handled by the app; this only keeps a rejection before the app loads from being reported as unhandled.
+// startPopup handles both; this only keeps a rejection it has not reached yet from being reported.
 state.catch(() => undefined);
-tabId.catch(() => undefined);
 
-void import('./app-main.ts').then(({ startPopup }) => startPopup({ tabId, state }));
+void startPopup({ tabId, state });

@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPage } from '../../src/content/extract/index.ts';
 import { removeHint, showHint } from '../../src/content/hint/index.ts';
-import { createMessages } from '../../src/rules/messages.ts';
-import { renderApp } from '../../src/popup/render/app.ts';
+import { renderApp } from '../../src/popup/render/below-the-fold.ts';
 import type { PopupActions, RenderContext } from '../../src/popup/render/context.ts';
 import { POPUP_TO_BACKGROUND, type HintModel, type TabState } from '../../src/shared/protocol.ts';
 import { makeFeed, makePromo } from '../background/builders.ts';
@@ -152,9 +151,7 @@ const actions: PopupActions = {
 
 function renderPopup(state: TabState): HTMLElement {
   const ctx: RenderContext = {
-    m: createMessages('en'),
     locale: 'en',
-    catalog: { entries: [], fxRates: null },
     actions,
     announce: () => undefined,
     now: new Date('2026-11-24T18:00:00Z'),

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POPUP_TO_BACKGROUND, type TabState } from '../../src/shared/protocol.ts';
-import { STATES } from './fixtures/tab-states.ts';
+import { SPANISH_REJECTED, STATES } from './fixtures/tab-states.ts';
 import {
   NO_CHROMIUM_MESSAGE,
   axeViolations,
@@ -253,7 +253,7 @@ describe.skipIf(!hasChromium)('popup (Chromium)', { timeout: 90_000 }, () => {
   });
 
   it('speaks the browser’s language: Spanish chrome and Spanish rule wording', async () => {
-    const page = await popup({ state: STATES.rejected, locale: 'es' });
+    const page = await popup({ state: SPANISH_REJECTED, locale: 'es' });
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
     await expect(page.locator('.checks-card h2').first().textContent()).resolves.toBe('Las comprobaciones');
     await expect(page.locator('.fix h3').textContent()).resolves.toBe('Qué hacer');

@@ -148,9 +148,11 @@ export function parseAddCodeForm(
   return { ok: true, promo };
 }
 
+/** `terms`: each code's discount and minimum, worded by the background (`PopupWording.myCodes`). */
 export function renderMyCodes(
   ctx: RenderContext,
   myCodes: readonly PromoCode[],
+  terms: readonly string[],
   defaults: { currency: string; prefill: string | null },
 ): HTMLElement {
   return section(ctx, { key: 'mine', title: t('myCodesHeading'), count: myCodes.length, collapsible: true }, [
@@ -158,11 +160,11 @@ export function renderMyCodes(
       ? h(
           'ul',
           { class: 'rows' },
-          myCodes.map((promo) =>
+          myCodes.map((promo, index) =>
             h('li', { class: 'row' }, [
               h('div', null, [
                 h('code', { class: 'code-inline' }, promo.code),
-                h('p', { class: 'muted small' }, termsLine(ctx, promo)),
+                h('p', { class: 'muted small' }, termsLine(ctx, promo, terms[index] ?? '')),
               ]),
               h(
                 'button',

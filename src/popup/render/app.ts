@@ -1,48 +1,39 @@
 /**
- * The whole popup for one view state. Pure: takes the state, returns nodes; main.ts owns fetching, actions
- * and re-rendering.
+ * The popup for one view state, in two parts. `renderTop` (here, loaded with the popup) draws the header
+ * and what answers the shopper's question: the verdict with its fix and the checks, or the state card.
+ * `renderBelowTheFold` (./below-the-fold.ts, loaded once that is on screen) adds codes, cart figures,
+ * history, the add-code form and settings under it. Pure: takes the state, returns nodes; app-main.ts owns
+ * fetching, actions and re-rendering.
  */
 import type { TabState } from '../../shared/protocol.ts';
 import { t } from '../i18n.ts';
-import { renderMyCodes } from './add-code.ts';
-import { renderCartFigures } from './cart.ts';
-import { renderCodes } from './codes.ts';
 import type { RenderContext } from './context.ts';
 import { h, icon, type IconName } from './h.ts';
 import { renderHeader } from './header.ts';
-import { renderHistory } from './history.ts';
-import { renderSettings } from './settings.ts';
 import { renderChecks, renderStillNotWorking, renderVerdict } from './verdict.ts';
 
 export type PopupView =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'failed'; readonly error: string }
-  | {
-      readonly kind: 'ready';
-      readonly state: TabState;
-      readonly refreshing: boolean;
-      /** A code to fill into "add a code" (from an unknown-code verdict). */
-      readonly prefill: string | null;
-    };
+  { readonly kind: 'loading' } | { readonly kind: 'failed'; readonly error: string } | ReadyView;
 
-/** The whole popup at once (re-renders after an action, which keep focus where the shopper left it). */
-export function renderApp(ctx: RenderContext, view: PopupView): Node[] {
-  const parts = renderAppInParts(ctx, view);
-  parts.finish();
-  return parts.nodes;
+export interface ReadyView {
+  readonly kind: 'ready';
+  readonly state: TabState;
+  readonly refreshing: boolean;
+  /** A code to fill into "add a code" (from an unknown-code verdict). */
+  readonly prefill: string | null;
 }
 
 /**
- * The popup in two steps for its first render: `nodes` holds the header and what answers the shopper's
- * question (the verdict with its fix and the checks, or the state card), cheap to build; `finish()` adds
- * the rest below it (codes, cart figures, history, the add-code form, settings), which costs most of
- * the rendering, so the browser can show the answer a frame earlier.
+ * The header and the answer. `content` is the <main> the rest goes into, for a ready view (null for
+ * loading and failure, which have no rest).
  */
-export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: Node[]; finish(): void } {
-  const done = { finish: () => undefined };
+export function renderTop(
+  ctx: RenderContext,
+  view: PopupView,
+): { nodes: Node[]; content: HTMLElement | null } {
   if (view.kind === 'loading') {
     return {
-      ...done,
+      content: null,
       nodes: [
         renderHeader(ctx, null, false),
         h('main', { class: 'content', 'aria-busy': 'true' }, [
@@ -56,7 +47,7 @@ export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: 
   }
   if (view.kind === 'failed') {
     return {
-      ...done,
+      content: null,
       nodes: [
         renderHeader(ctx, null, false),
         h('main', { class: 'content' }, [
@@ -67,16 +58,17 @@ export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: 
   }
 
   const { state, refreshing } = view;
-  const { snapshot, diagnosis, matches } = state;
+  const { snapshot, diagnosis } = state;
+  const words = state.wording.verdict;
   const main: (Node | null)[] = [];
   if (!snapshot) {
     main.push(stateCard('cart', t('notAliExpressTitle'), [t('notAliExpressBody')]));
   } else if (!snapshot.ready) {
     main.push(stateCard('unknown', t('notReadyTitle'), [t('notReadyBody')]));
-  } else if (diagnosis) {
+  } else if (diagnosis && words) {
     main.push(
-      renderVerdict(ctx, diagnosis),
-      renderChecks(ctx, diagnosis),
+      renderVerdict(ctx, diagnosis, words),
+      renderChecks(ctx, diagnosis, words),
       renderStillNotWorking(ctx, diagnosis),
     );
   } else if (snapshot.pageKind === 'order-placed') {
@@ -86,16 +78,6 @@ export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: 
       stateCard('tag', t('noCodeTitle'), [t(snapshot.pageKind === 'cart' ? 'noCodeBodyCart' : 'noCodeBody')]),
     );
   }
-  const belowTheFold = (): (Node | null)[] => [
-    ...(snapshot && matches ? renderCodes(ctx, matches) : []),
-    snapshot ? renderCartFigures(ctx, snapshot) : null,
-    renderHistory(ctx, state.accountId, state.history),
-    renderMyCodes(ctx, state.myCodes, {
-      currency: snapshot?.currency.known ? snapshot.currency.value : 'USD',
-      prefill: view.prefill,
-    }),
-    renderSettings(ctx, state.settings.feedUrl, refreshing),
-  ];
 
   const notices = state.notices.length
     ? h('div', { class: 'notice' }, [
@@ -117,10 +99,7 @@ export function renderAppInParts(ctx: RenderContext, view: PopupView): { nodes: 
       ])
     : null;
   const content = h('main', { class: 'content' }, [notices, ...main]);
-  return {
-    nodes: [renderHeader(ctx, state.feed, refreshing), content],
-    finish: () => content.append(...belowTheFold().filter((node): node is Node => node !== null)),
-  };
+  return { nodes: [renderHeader(ctx, state.feed, refreshing), content], content };
 }
 
 function stateCard(iconName: IconName, title: string, body: string[]): HTMLElement {

@@ -1,5 +1,6 @@
 /** The figures we read on the page, so the shopper can compare them with what AliExpress shows. */
 import type { CartSnapshot, Field } from '../../rules/schemas/snapshot.ts';
+import type { PopupWording } from '../../shared/protocol.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import type { RenderContext } from './context.ts';
 import { h } from './h.ts';
@@ -23,25 +24,27 @@ const PAGE_KIND_LABEL: Record<CartSnapshot['pageKind'], MessageKey> = {
   other: 'pageKindOther',
 };
 
-export function renderCartFigures(ctx: RenderContext, snapshot: CartSnapshot): HTMLElement {
-  const currency = snapshot.currency.known ? snapshot.currency.value : null;
+/** `amounts`: the snapshot's amounts worded by the background (`PopupWording.amounts`). */
+export function renderCartFigures(
+  ctx: RenderContext,
+  snapshot: CartSnapshot,
+  amounts: PopupWording['amounts'],
+): HTMLElement {
   const missing: { label: string; reason: string }[] = [];
   const cell = <T>(field: Field<T>, label: string, show: (value: T) => string): HTMLElement => {
     if (field.known) return h('dd', null, show(field.value));
     missing.push({ label, reason: field.reason });
     return h('dd', { class: 'not-read', title: field.reason }, t('notRead'));
   };
-  const amount = (minor: number, deduction: boolean): string => {
-    const text = currency
-      ? ctx.m.formatMoney({ amountMinor: Math.abs(minor), currency })
-      : (Math.abs(minor) / 100).toFixed(2);
+  const amount = (key: AmountKey, minor: number, deduction: boolean): string => {
+    const text = amounts?.[key] ?? (Math.abs(minor) / 100).toFixed(2);
     return deduction && minor !== 0 ? `−${text}` : text;
   };
 
   const rows = AMOUNT_ROWS.map(({ key, label, deduction, strong }) =>
     h('div', { class: strong ? 'figure figure-total' : 'figure' }, [
       h('dt', null, t(label)),
-      cell(snapshot.amounts[key], t(label), (minor) => amount(minor, deduction === true)),
+      cell(snapshot.amounts[key], t(label), (minor) => amount(key, minor, deduction === true)),
     ]),
   );
   const context = h('dl', { class: 'facts' }, [

@@ -1,12 +1,17 @@
 /** Codes that fit this cart now (best saving first) and near misses ("add US $X to unlock"). */
 import type { PromoCode } from '../../rules/schemas/catalog.ts';
 import type { CodeMatch, MatchingCodes } from '../../rules/types.ts';
+import type { CodeWording, PopupWording } from '../../shared/protocol.ts';
 import { t } from '../i18n.ts';
 import type { RenderContext } from './context.ts';
 import { h } from './h.ts';
 import { copyButton, countryName, formatDate, section } from './parts.ts';
 
-export function renderCodes(ctx: RenderContext, matches: MatchingCodes): HTMLElement[] {
+export function renderCodes(
+  ctx: RenderContext,
+  matches: MatchingCodes,
+  wording: PopupWording,
+): HTMLElement[] {
   const fitting = section(
     ctx,
     { key: 'codes', title: t('codesHeading'), count: matches.fitting.length, className: 'codes' },
@@ -15,7 +20,9 @@ export function renderCodes(ctx: RenderContext, matches: MatchingCodes): HTMLEle
         ? h(
             'ul',
             { class: 'code-list' },
-            matches.fitting.map((match, index) => codeRow(ctx, match, index === 0)),
+            matches.fitting.map((match, index) =>
+              codeRow(ctx, match, index === 0, wording.fitting[index], wording.exampleLabel),
+            ),
           )
         : h('p', { class: 'muted' }, t('codesNone')),
     ],
@@ -28,14 +35,22 @@ export function renderCodes(ctx: RenderContext, matches: MatchingCodes): HTMLEle
       h(
         'ul',
         { class: 'code-list' },
-        matches.nearMisses.map((match) => codeRow(ctx, match, false)),
+        matches.nearMisses.map((match, index) =>
+          codeRow(ctx, match, false, wording.nearMisses[index], wording.exampleLabel),
+        ),
       ),
     ],
   );
   return [fitting, near];
 }
 
-function codeRow(ctx: RenderContext, match: CodeMatch, best: boolean): HTMLElement {
+function codeRow(
+  ctx: RenderContext,
+  match: CodeMatch,
+  best: boolean,
+  words: CodeWording | undefined,
+  exampleLabel: string,
+): HTMLElement {
   const { promo } = match;
   return h('li', { class: best ? 'code-row is-best' : 'code-row' }, [
     h('div', { class: 'code-main' }, [
@@ -43,25 +58,25 @@ function codeRow(ctx: RenderContext, match: CodeMatch, best: boolean): HTMLEleme
         h('code', { class: 'code-text' }, promo.code),
         best ? h('span', { class: 'tag tag-best' }, t('tagBest')) : null,
         promo.example
-          ? h('span', { class: 'tag tag-example', title: t('exampleTitle') }, ctx.m.exampleLabel())
+          ? h('span', { class: 'tag tag-example', title: t('exampleTitle') }, exampleLabel)
           : null,
         match.source === 'mine' ? h('span', { class: 'tag' }, t('tagMine')) : null,
       ]),
-      match.shortfall
-        ? h('p', { class: 'code-unlock' }, ctx.m.unlockLine(match))
-        : h('p', { class: 'code-saving' }, ctx.m.savingLine(match)),
-      h('p', { class: 'code-terms' }, termsLine(ctx, promo)),
+      h('p', { class: match.shortfall ? 'code-unlock' : 'code-saving' }, words?.line ?? ''),
+      h('p', { class: 'code-terms' }, termsLine(ctx, promo, words?.terms ?? '')),
     ]),
     copyButton(ctx, promo.code),
   ]);
 }
 
-/** The terms a shopper compares: discount and minimum, last day, and only the restrictions that apply. */
-export function termsLine(ctx: RenderContext, promo: PromoCode): string {
-  const parts = [
-    ctx.m.codeTerms(promo),
-    t('termsUntil', formatDate(promo.validUntil, ctx.locale, promo.timeZone)),
-  ];
+/**
+ * The terms a shopper compares: discount and minimum (`terms`, worded by the background), last day, and
+ * only the restrictions that apply.
+ */
+export function termsLine(ctx: RenderContext, promo: PromoCode, terms: string): string {
+  const parts = [terms, t('termsUntil', formatDate(promo.validUntil, ctx.locale, promo.timeZone))].filter(
+    Boolean,
+  );
   if (promo.regions !== 'GLOBAL') {
     parts.push(t('termsRegions', promo.regions.map((code) => countryName(code, ctx.locale)).join(', ')));
   }

@@ -1,6 +1,4 @@
 import type { PromoCode } from '../../rules/schemas/catalog.ts';
-import type { Messages } from '../../rules/messages.ts';
-import type { Catalog } from '../../rules/schemas/catalog.ts';
 
 /** What the popup can ask of the background; each call resolves when the background has answered. */
 export interface PopupActions {
@@ -16,11 +14,12 @@ export interface PopupActions {
   prefillAddCode(code: string): void;
 }
 
+/**
+ * What every renderer may use. Rule wording is not here: it comes with the tab's state, worded by the
+ * background (`TabState.wording`).
+ */
 export interface RenderContext {
-  /** Rule wording shared with the in-page hint, in the browser's language. */
-  readonly m: Messages;
-  /** The codes this popup knows (matches and the shopper's own), so a fix can quote a suggestion's terms. */
-  readonly catalog: Catalog;
+  /** For dates and country names: the locale the background worded the state in, else the browser's. */
   readonly locale: string;
   readonly actions: PopupActions;
   /** Say something through the popup's polite live region. */

@@ -1,5 +1,6 @@
 /** The verdict for the entered code: the culprit's fix on top, then every check in checklist order. */
-import { CHECK_IDS, type CheckResult, type Diagnosis, type Verdict } from '../../rules/types.ts';
+import type { CheckResult, Diagnosis, Verdict } from '../../rules/types.ts';
+import type { CheckWording, VerdictWording } from '../../shared/protocol.ts';
 import { t } from '../i18n.ts';
 import type { RenderContext } from './context.ts';
 import { h, icon } from './h.ts';
@@ -15,10 +16,10 @@ const VERDICT_TONE: Record<Verdict, 'ok' | 'bad' | 'warn' | 'unknown'> = {
 
 const TONE_ICON = { ok: 'pass', bad: 'fail', warn: 'warn', unknown: 'unknown' } as const;
 
-export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLElement {
+export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis, words: VerdictWording): HTMLElement {
   const tone = VERDICT_TONE[diagnosis.verdict];
   const culprit = diagnosis.culprit;
-  const fix = culprit ? ctx.m.fix(culprit, ctx.catalog) : null;
+  const fix = culprit ? words.fix : null;
   return h('section', { class: `verdict tone-${tone}`, 'aria-labelledby': 'verdict-title' }, [
     h('div', { class: 'verdict-head' }, [
       h('span', { class: 'verdict-icon' }, icon(TONE_ICON[tone])),
@@ -28,7 +29,7 @@ export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLEle
           ' ',
           h('code', { class: 'code-inline' }, diagnosis.enteredCode),
         ]),
-        h('h2', { id: 'verdict-title', class: 'verdict-title' }, ctx.m.verdictHeadline(diagnosis)),
+        h('h2', { id: 'verdict-title', class: 'verdict-title' }, words.headline),
       ]),
     ]),
     culprit && fix
@@ -53,7 +54,7 @@ export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLEle
           ),
         ])
       : null,
-    diagnosis.verdict === 'cannot-read-page' ? unreadable(ctx, diagnosis) : null,
+    diagnosis.verdict === 'cannot-read-page' ? unreadable(words) : null,
     diagnosis.pageError
       ? h('p', { class: 'page-error' }, [
           h('span', { class: 'label' }, t('pageErrorLabel')),
@@ -64,38 +65,41 @@ export function renderVerdict(ctx: RenderContext, diagnosis: Diagnosis): HTMLEle
   ]);
 }
 
-function unreadable(ctx: RenderContext, diagnosis: Diagnosis): HTMLElement {
+function unreadable(words: VerdictWording): HTMLElement {
   return h('div', { class: 'fix' }, [
     h('p', null, t('cannotReadBody')),
     h(
       'ul',
       { class: 'plain-list' },
-      diagnosis.unreadable.map((item) => h('li', null, ctx.m.unreadableLine(item))),
+      words.unreadable.map((line) => h('li', null, line)),
     ),
     h('p', null, t('cannotReadWhatToDo')),
   ]);
 }
 
-/** The checklist's five reasons always show; of the later checks, only those with something to say. */
-const FIVE = new Set<string>(CHECK_IDS.slice(0, 5));
-
-export function renderChecks(ctx: RenderContext, diagnosis: Diagnosis): HTMLElement | null {
+export function renderChecks(
+  ctx: RenderContext,
+  diagnosis: Diagnosis,
+  words: VerdictWording,
+): HTMLElement | null {
   if (diagnosis.results.length === 0) return null;
+  const rows = diagnosis.results.map((result, index) => ({ result, words: words.checks[index] }));
   const isCulprit = (result: CheckResult): boolean =>
     diagnosis.culprit !== null &&
     result.id === diagnosis.culprit.id &&
     result.code === diagnosis.culprit.code;
-  const shown = diagnosis.results.filter((result) => FIVE.has(result.id) || result.status !== 'pass');
-  const quiet = diagnosis.results.filter((result) => !FIVE.has(result.id) && result.status === 'pass');
+  // The checklist's five reasons always show; of the later checks, only those with something to say.
+  const shown = rows.filter(({ words }) => !words?.folded);
+  const quiet = rows.filter(({ words }) => words?.folded);
   return section(ctx, { key: 'checks', title: t('checksHeading'), className: 'checks-card' }, [
     h(
       'ol',
       { class: 'checks' },
-      shown.map((result) =>
+      shown.map(({ result, words }) =>
         // A row whose fix only repeats the suggestion on top ("use SAVE8") keeps its summary alone.
         checkRow(
-          ctx,
           result,
+          words,
           isCulprit(result) || (!!result.suggestion && result.suggestion === diagnosis.culprit?.suggestion),
         ),
       ),
@@ -109,7 +113,7 @@ export function renderChecks(ctx: RenderContext, diagnosis: Diagnosis): HTMLElem
             h(
               'ol',
               { class: 'checks' },
-              quiet.map((result) => checkRow(ctx, result, false)),
+              quiet.map(({ result, words }) => checkRow(result, words, false)),
             ),
           ],
         )
@@ -117,17 +121,14 @@ export function renderChecks(ctx: RenderContext, diagnosis: Diagnosis): HTMLElem
   ]);
 }
 
-function checkRow(ctx: RenderContext, result: CheckResult, fixShownAbove: boolean): HTMLElement {
+function checkRow(result: CheckResult, words: CheckWording | undefined, fixShownAbove: boolean): HTMLElement {
   // The culprit's fix is already on top; other failures and warnings carry theirs here.
-  const fix =
-    !fixShownAbove && (result.status === 'fail' || result.status === 'warn')
-      ? ctx.m.fix(result, ctx.catalog)
-      : null;
+  const fix = fixShownAbove ? null : (words?.fix ?? null);
   return h('li', { class: `check check-${result.status}` }, [
     statusBadge(result.status),
     h('div', { class: 'check-body' }, [
-      h('p', { class: 'check-name' }, ctx.m.checkName(result.id)),
-      h('p', { class: 'check-summary' }, ctx.m.summary(result)),
+      h('p', { class: 'check-name' }, words?.name ?? result.id),
+      h('p', { class: 'check-summary' }, words?.summary ?? result.code),
       fix ? h('p', { class: 'check-fix' }, fix) : null,
     ]),
   ]);
