@@ -2,8 +2,7 @@
  * Small DOM reading helpers. Only `textContent` is read, never `innerText`: innerText forces a layout,
  * which on a 500-line cart would cost the shopper frames.
  */
-import { normaliseLabel } from '../shared/page-model/text.ts';
-import { LABEL_ORDER, LABELS, type SelectorList, type SummaryLabel } from './selectors.ts';
+import type { SelectorList } from './selectors.ts';
 
 /** The first element matched by the first selector of `list` that matches anything. */
 export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
@@ -69,24 +68,6 @@ export function isWordChar(char: string | undefined): boolean {
     !(code >= 0xff3b && code <= 0xff40) &&
     !(code >= 0xff5b && code <= 0xff65)
   );
-}
-
-function startsWithWord(label: string, keyword: string): boolean {
-  if (!label.startsWith(keyword)) return false;
-  let rest = label.slice(keyword.length);
-  // A plural "s" is still the same word ("Promo codes", "Coupons").
-  if (rest[0] === 's' && !isWordChar(rest[1])) rest = rest.slice(1);
-  return !isWordChar(rest[0]);
-}
-
-/** Which summary row a label names, or null when it is none we know. */
-export function classifyLabel(rawLabel: string): SummaryLabel | null {
-  const label = normaliseLabel(rawLabel);
-  if (!label) return null;
-  for (const kind of LABEL_ORDER) {
-    if (LABELS[kind].some((keyword) => startsWithWord(label, keyword))) return kind;
-  }
-  return null;
 }
 
 /** Whether the lower-cased text contains any of the phrases. */

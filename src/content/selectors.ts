@@ -1,16 +1,14 @@
 /**
- * Every selector and label keyword the content script uses, in one file.
+ * Every selector and keyword the content script uses, in one file. (Summary-row label keywords live in
+ * src/shared/page-model/labels.ts: the background classifies the labels the page shows.)
  *
  * Each list is tried in order; the first variant that matches wins. Order follows the facts file
  * (`aliexpress-facts.md`): aria/data attributes first, then stable unhashed class names, then documented
  * `[class*="prefix--"]` prefixes of hashed CSS-module names (the hash rotates, the prefix has not). Hashed
- * names themselves are never used. When every selector misses, extractors fall back to labelled text
- * (`LABELS` below). Comments name the source shorthand of the facts file and the date it was seen.
+ * names themselves are never used. When every row selector misses, the summary falls back to short
+ * "label value" pairs found by shape. Comments name the source shorthand of the facts file and the date it was seen.
  */
 
-import type { SummaryLabel } from '../shared/page-model/raw.ts';
-
-export type { SummaryLabel };
 
 /** A named list of selectors, tried in order. */
 export type SelectorList = readonly string[];
@@ -188,168 +186,6 @@ export const PAY_RESULT = {
     'a[href*="/p/order/"]', // "Check order" opens the order list/detail, [IL-SEL] 2026-09-04
   ],
 } as const satisfies Record<string, SelectorList>;
-
-// ---------------------------------------------------------------------------------------------------------
-// Label keywords by language. Lower case; a label matches when it starts with a keyword at a word
-// boundary ("Subtotal (3 items)" -> subtotal). Categories are tried in the order of LABEL_ORDER, so
-// "Sous-total" is a subtotal before "total" is tried.
-// Languages: EN ES FR PT DE RU (the facts' language subdomains), a few PL/IT/NL/SV words where cheap.
-// English labels are from [IL-CONF] 2026-09 (`Subtotal`, `Promo codes`, `Shipping fee`, `Bonus`, `Total`)
-// and [DSH] 2026-09-15 (`Additional charges`); other languages are translations (GUESS until captured).
-// ---------------------------------------------------------------------------------------------------------
-
-export const LABELS: Readonly<Record<SummaryLabel, readonly string[]>> = {
-  promo: [
-    'promo code',
-    'coupon code',
-    'código promocional',
-    'códigos promocionales',
-    'cupón de descuento',
-    'code promo',
-    'codes promo',
-    'código promocional',
-    'códigos promocionais',
-    'cupom de desconto',
-    'aktionscode',
-    'gutscheincode',
-    'promo-code',
-    'промокод',
-  ],
-  // Store discounts and seller coupons; also AliExpress's own coupons and discounts, because the minimum
-  // spend is counted after all other offers ("calculated after all other offers have been applied").
-  storeDiscount: [
-    'store discount',
-    'store coupon',
-    'seller coupon',
-    'shop discount',
-    'store savings',
-    'aliexpress coupon',
-    'select coupon',
-    'coupon',
-    'discount',
-    'descuento',
-    'cupón',
-    'cupones',
-    'réduction',
-    'remise',
-    'coupon boutique',
-    'bon de réduction',
-    'desconto',
-    'cupom',
-    'cupons',
-    'rabatt',
-    'shop-rabatt',
-    'gutschein',
-    'coupon des shops',
-    'скидка',
-    'купон',
-  ],
-  coins: [
-    'coins',
-    'aliexpress coins',
-    'bonus',
-    'credit',
-    'monedas',
-    'bonificación',
-    'pièces',
-    'moedas',
-    'bônus',
-    'münzen',
-    'монеты',
-    'бонус',
-    'баллы',
-  ],
-  shipping: [
-    'shipping',
-    'delivery',
-    'envío',
-    'gastos de envío',
-    'livraison',
-    'frais de livraison',
-    'frais de port',
-    'frete',
-    'envio',
-    'versand',
-    'versandkosten',
-    'lieferung',
-    'доставка',
-    'wysyłka',
-    'dostawa',
-    'frakt',
-  ],
-  tax: [
-    'additional charges',
-    'tax',
-    'taxes',
-    'vat',
-    'duty',
-    'import charges',
-    'sales tax',
-    'impuestos',
-    'iva',
-    'cargos adicionales',
-    'tva',
-    'taxes et droits',
-    'frais supplémentaires',
-    'impostos',
-    'icms',
-    'encargos adicionais',
-    'taxas',
-    'steuer',
-    'steuern',
-    'mwst',
-    'zoll',
-    'zusätzliche gebühren',
-    'налог',
-    'ндс',
-    'пошлина',
-    'дополнительные сборы',
-    'moms',
-  ],
-  subtotal: [
-    'subtotal',
-    'items subtotal',
-    'sous-total',
-    'zwischensumme',
-    'подытог',
-    'промежуточный итог',
-    'стоимость товаров',
-    'suma częściowa',
-    'subtotale',
-    'subtotaal',
-    'delsumma',
-  ],
-  total: [
-    'estimated total',
-    'total',
-    'order total',
-    'total estimado',
-    'total estimé',
-    'gesamt',
-    'gesamtsumme',
-    'summe',
-    'итого',
-    'всего',
-    'razem',
-    'totale',
-    'totaal',
-    'totalt',
-  ],
-  // The first checkout summary row is a "Summary" header with an empty value, [IL-CONF] 2026-09-04.
-  heading: ['summary', 'resumen', 'récapitulatif', 'resumo', 'zusammenfassung', 'итог заказа', 'сводка'],
-};
-
-/** Tried in this order: specific before general ("promo code" before "code", "subtotal" before "total"). */
-export const LABEL_ORDER: readonly SummaryLabel[] = [
-  'heading',
-  'promo',
-  'subtotal',
-  'coins',
-  'shipping',
-  'tax',
-  'storeDiscount',
-  'total',
-];
 
 /** Apply-button text, for the fallback when the button lost its class. */
 export const APPLY_WORDS = [

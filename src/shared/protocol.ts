@@ -6,7 +6,7 @@
 import { z } from '../rules/zod.ts';
 import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
 import { fieldSchema } from '../rules/schemas/field.ts';
-import { CAPTURE_VIAS, LIMITS, SUMMARY_LABELS, type PageRead } from './page-model/raw.ts';
+import { CAPTURE_VIAS, LIMITS, type PageRead } from './page-model/raw.ts';
 import {
   BACKGROUND_TO_CONTENT,
   CONTENT_TO_BACKGROUND,
@@ -40,7 +40,7 @@ const RawPageSchema = z.object({
   summary: z
     .object({
       rows: z
-        .array(z.object({ kind: z.enum(SUMMARY_LABELS).nullable(), label: shortText, value: shortText }))
+        .array(z.object({ label: shortText, value: shortText }))
         .max(LIMITS.rows),
       via: shortText,
     })

@@ -136,10 +136,10 @@ export function makeCheckoutPageRead(typed: string | null = null): PageRead {
       notReadyReason: null,
       summary: {
         rows: [
-          { kind: 'subtotal', label: 'Subtotal', value: 'US $87.40' },
-          { kind: 'shipping', label: 'Shipping', value: 'Free shipping' },
-          { kind: 'tax', label: 'Tax', value: 'US $6.12' },
-          { kind: 'total', label: 'Total', value: 'US $93.52' },
+          { label: 'Subtotal', value: 'US $87.40' },
+          { label: 'Shipping', value: 'Free shipping' },
+          { label: 'Tax', value: 'US $6.12' },
+          { label: 'Total', value: 'US $93.52' },
         ],
         via: 'summary rows .pl-summary__item-pc',
       },

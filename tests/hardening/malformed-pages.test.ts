@@ -80,18 +80,16 @@ function manyLinesRead(
     quantity: 1,
   }));
   const rows = page.raw.summary.rows.map((summaryRow) =>
-    summaryRow.kind === 'subtotal'
+    summaryRow.label === 'Subtotal' || summaryRow.label === 'Total'
       ? { ...summaryRow, value: subtotal }
-      : summaryRow.kind === 'total'
-        ? { ...summaryRow, value: subtotal }
-        : summaryRow,
+      : summaryRow,
   );
   return {
     ...page,
     raw: {
       ...page.raw,
       totalText: subtotal,
-      summary: { ...page.raw.summary, rows: rows.filter((summaryRow) => summaryRow.kind !== 'tax') },
+      summary: { ...page.raw.summary, rows: rows.filter((summaryRow) => summaryRow.label !== 'Tax') },
       lines: { ...page.raw.lines, source: page.raw.lines?.source ?? '', lines },
     },
   };

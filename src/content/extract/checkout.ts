@@ -63,10 +63,7 @@ export function readCheckout(doc: Document, url: string, scope: ReadScope): RawP
       ? 'no order items were found with the known selectors (the layout may have changed)'
       : LINES_NOT_READ_YET,
     emptyCart: false,
-    promo: readPromo(
-      doc,
-      summary.rows.some((row) => row.kind === 'promo'),
-    ),
+    promo: readPromo(doc),
     addressCountry: readAddressCountry(doc),
   };
 }
@@ -130,15 +127,21 @@ function readQuantity(product: Element): number | null {
 /**
  * The product's price: the deepest element whose whole text is one price and that is not struck through.
  * The price node's class is hashed and undocumented, so it is found by shape, not by name; AliExpress may
- * split it into one span per token ("US $" "24" "." "99"), hence "deepest holding the whole text".
+ * split it into one span per token ("US $" "24" "." "99"), hence "deepest holding the whole text": from
+ * each text with a digit, up to the first element whose text is one price. Bottom-up, so a paste does not
+ * pay for the text of every element of the order.
  */
 function readProductPrice(product: Element): string | null {
-  for (const element of product.querySelectorAll('*')) {
-    if (element.closest('del, s, strike, [style*="line-through"], a')) continue;
-    const text = textOf(element);
-    if (text.length === 0 || text.length > 30 || !isOnePrice(text)) continue;
-    if (Array.from(element.children).some((child) => textOf(child) === text)) continue;
-    return text;
+  const walker = product.ownerDocument.createTreeWalker(product, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\d/.test(node.nodeValue ?? '')) continue;
+    let element = node.parentElement;
+    if (!element || element.closest('del, s, strike, [style*="line-through"], a')) continue;
+    for (; element && product.contains(element); element = element.parentElement) {
+      const text = textOf(element);
+      if (text.length > 30) break;
+      if (isOnePrice(text)) return text;
+    }
   }
   return null;
 }
@@ -154,8 +157,11 @@ function isOnePrice(text: string): boolean {
   return token.length > 0 && token.length <= 4 && !/^[x×]$/i.test(token);
 }
 
-function readPromo(doc: Document, promoRowPresent: boolean): RawPromo {
+function readPromo(doc: Document): RawPromo {
   const input = queryFirst(doc, PROMO.input) as HTMLInputElement | null;
+  // The "Promo codes" row that reveals the input counts as the field (the background also knows it by
+  // its label, `promoRow`).
+  const promoRowPresent = input !== null || queryFirst(doc, PROMO.wrapper) !== null;
   const errorElement = queryFirst(doc, PROMO.error);
   const errorText = errorElement && !errorElement.closest('[hidden]') ? textOf(errorElement) : '';
   return {

@@ -2,7 +2,7 @@
  * Summary rows ("Subtotal US $87.40"): by the page's row selectors first, then, when AliExpress renamed
  * its classes, by label text alone: a short text that is a known label, and the rest of its row as value.
  */
-import { classifyLabel, queryAllFirst, queryFirst, textOf } from '../dom.ts';
+import { queryAllFirst, queryFirst, textOf } from '../dom.ts';
 import type { SelectorList } from '../selectors.ts';
 import { LIMITS, type RawRow, type RawSummary } from '../../shared/page-model/raw.ts';
 import { clip } from '../../shared/page-model/text.ts';
@@ -24,20 +24,20 @@ export function readRowsBySelector(container: ParentNode, selectors: RowSelector
     const label = labelElement ? textOf(labelElement) : '';
     let value = valueElement ? textOf(valueElement) : '';
     if (!valueElement && labelElement) value = textOf(row).slice(label.length).trim();
-    rows.push({
-      kind: classifyLabel(label),
-      label: clip(label, LIMITS.shortText),
-      value: clip(value, LIMITS.shortText),
-    });
+    rows.push({ label: clip(label, LIMITS.shortText), value: clip(value, LIMITS.shortText) });
   }
   return { rows, via: clip(`summary rows ${found.selector}`, LIMITS.shortText) };
 }
 
 const MAX_LABEL_LENGTH = 40;
+/** A value without digits ("Free shipping", "Free"). */
+const MAX_WORDED_VALUE_LENGTH = 24;
 
 /**
- * Rows found by label text anywhere under `root`. A label is an element whose whole text is a known label;
- * its value is the text of the nearest ancestor (up to 3 levels) that holds more than the label.
+ * Rows found by shape anywhere under `root`, when the row selectors found none (AliExpress renamed its
+ * classes): a label is a short text without digits, its value the rest of the nearest ancestor (up to 3
+ * levels) that holds more, and a value is an amount or a word or two ("Free"). Which label is which row, and which pairs are no
+ * summary row at all, the background decides (`classifyLabel`).
  */
 export function readRowsByLabelText(root: Element): RawSummary | null {
   const rows: RawRow[] = [];
@@ -46,21 +46,19 @@ export function readRowsByLabelText(root: Element): RawSummary | null {
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.nodeValue ?? '').trim();
-    if (!text || text.length > MAX_LABEL_LENGTH) continue;
+    if (!text || text.length > MAX_LABEL_LENGTH || /\d/.test(text)) continue;
     const labelElement = node.parentElement;
-    if (!labelElement || textOf(labelElement).length > MAX_LABEL_LENGTH) continue;
-    const kind = classifyLabel(textOf(labelElement));
-    if (!kind || kind === 'heading') continue;
+    if (!labelElement) continue;
+    const label = textOf(labelElement);
+    if (label.length > MAX_LABEL_LENGTH || /\d/.test(label)) continue;
     let row: Element | null = labelElement;
-    for (let depth = 0; row && depth < 3 && textOf(row) === textOf(labelElement); depth++)
-      row = row.parentElement;
+    for (let depth = 0; row && depth < 3 && textOf(row) === label; depth++) row = row.parentElement;
     if (!row || seen.has(row) || row === root) continue;
     seen.add(row);
-    const label = textOf(labelElement);
     const value = textOf(row).replace(label, '').trim();
-    // A row reads "<label> <amount>"; anything long is a paragraph that merely mentions the word.
-    if (!value || value.length > MAX_LABEL_LENGTH) continue;
-    rows.push({ kind, label, value });
+    // A row reads "<label> <amount>" or "<label> Free"; anything long is a paragraph.
+    if (!value || value.length > (/\d/.test(value) ? MAX_LABEL_LENGTH : MAX_WORDED_VALUE_LENGTH)) continue;
+    rows.push({ label, value });
     if (rows.length === LIMITS.rows) break;
   }
   return rows.length > 0 ? { rows, via: 'label text' } : null;

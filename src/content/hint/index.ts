@@ -24,11 +24,13 @@ export interface HintOptions {
 const TONE_ICONS: Record<HintModel['tone'], string> = { ok: '✓', bad: '✕', warn: '!', unknown: '?' };
 const GAP = 8;
 const MARGIN = 8;
+/** The panel's width on a wide page (CSS below). */
+const PANEL_WIDTH = 360;
 
 // Tokens first, then light values; dark values override them. Sizes in px: the page's rem is not ours.
 const CSS = `:host{all:initial}
 .p{--bg:#fff;--fg:#1b1f24;--mu:#57606a;--bd:#d0d7de;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--unk:#57606a;--btn:#f6f8fa;--ac:#0969da;
-position:fixed;box-sizing:border-box;width:min(360px,calc(100vw - 16px));padding:12px 12px 12px 14px;border:1px solid var(--bd);border-left:4px solid var(--t);border-radius:10px;
+position:fixed;box-sizing:border-box;width:min(${PANEL_WIDTH}px,calc(100vw - 16px));padding:12px 12px 12px 14px;border:1px solid var(--bd);border-left:4px solid var(--t);border-radius:10px;
 background:var(--bg);color:var(--fg);box-shadow:0 6px 24px rgba(0,0,0,.16);font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
 display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s ease-out;text-align:start}
 @media (prefers-color-scheme:dark){.p{--bg:#1c2128;--fg:#e6edf3;--mu:#9da7b3;--bd:#3d444d;--ok:#3fb950;--bad:#ff7b72;--warn:#d29922;--unk:#9da7b3;--btn:#2d333b;--ac:#4493f8;box-shadow:0 6px 24px rgba(0,0,0,.5)}}
@@ -56,6 +58,8 @@ interface Mounted {
   anchor: Element;
   options: HintOptions;
   teardown: AbortController;
+  /** Places the panel in the next frame. */
+  schedule: () => void;
 }
 
 let mounted: Mounted | null = null;
@@ -75,9 +79,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function showHint(anchor: Element, model: HintModel, options: HintOptions = {}): void {
   if (options.signal?.aborted) return;
   const fresh = !mounted || mounted.anchor !== anchor || !mounted.host.isConnected;
+  // Measured before anything of ours is in the page, whose layout is then still clean: reading it costs
+  // nothing, where reading it after would make the browser lay the page out again at once (issue 8).
+  const row = rowRect(anchor);
   if (fresh) mount(anchor, options);
   else if (mounted) mounted.options = options;
-  render(model, fresh);
+  render(model, fresh, row);
 }
 
 /** Remove the hint and every listener it added. Safe to call at any time, also after an extension reload. */
@@ -124,7 +131,7 @@ function mount(anchor: Element, options: HintOptions): void {
   );
   teardown.signal.addEventListener('abort', () => (cancelAnimationFrame(frame), host.remove()));
   options.signal?.addEventListener('abort', removeHint, { signal: teardown.signal });
-  mounted = { host, panel, anchor, options, teardown };
+  mounted = { host, panel, anchor, options, teardown, schedule };
 }
 
 function dismiss(): void {
@@ -137,7 +144,7 @@ function dismiss(): void {
   options.onDismiss?.();
 }
 
-function render(model: HintModel, fresh: boolean): void {
+function render(model: HintModel, fresh: boolean, row: DOMRect): void {
   if (!mounted) return;
   const { panel } = mounted;
   panel.className = `p ${model.tone}`;
@@ -172,7 +179,11 @@ function render(model: HintModel, fresh: boolean): void {
 
   // DOM order is tab order: Copy (the useful action) first, then dismiss; the grid puts × top right.
   panel.replaceChildren(icon, message, ...(model.copy ? [copyRow(model.copy)] : []), close);
-  place();
+  // Below the promo row at once; the next frame measures the panel and moves it above when it does not
+  // fit below or would cover Pay now (`place`), when the page is laid out anyway.
+  panel.style.left = `${Math.max(MARGIN, Math.min(row.left, innerWidth - PANEL_WIDTH - MARGIN))}px`;
+  panel.style.top = `${row.bottom + GAP}px`;
+  mounted.schedule();
 }
 
 function copyRow(copy: NonNullable<HintModel['copy']>): HTMLElement {

@@ -10,11 +10,12 @@
 import type { CartLine, CartSnapshot } from '../../rules/schemas/snapshot.ts';
 import type { Field } from '../../rules/schemas/field.ts';
 import { parsePrice } from './parse/price.ts';
+import { classifyLabel } from './labels.ts';
 import { classifyPromoError } from './parse/promo-error.ts';
 import { parseAepUsucF } from './parse/region-cookie.ts';
 import { resolveCurrency } from './currency.ts';
 import { identifyPage } from './page-kind.ts';
-import type { PageRead, PromoCaptureState, RawLine, RawPage, RawRow } from './raw.ts';
+import type { PageRead, PromoCaptureState, RawLine, RawPage, RawRow, SummaryLabel } from './raw.ts';
 import { clip, normaliseLabel } from './text.ts';
 
 type Amounts = CartSnapshot['amounts'];
@@ -150,6 +151,8 @@ function parseAmount(text: string, currency: string): Parsed {
 }
 
 interface ParsedRow extends RawRow {
+  /** Which row this is, from its label; null when the label is none we know. */
+  readonly kind: SummaryLabel | null;
   readonly amount: Parsed;
 }
 
@@ -183,11 +186,14 @@ function readMoney(
     return { amounts: allMissing(raw.summaryMissing), lines: missing(raw.linesMissing), promoRow: null };
   }
 
+  // Rows found by shape alone (label text) count only when their label is one we know.
+  const byShape = raw.summary?.via === 'label text';
   const rows: ParsedRow[] = (raw.summary?.rows ?? [])
-    .filter((row) => row.kind !== 'heading' && row.value !== '')
+    .map((row) => ({ ...row, kind: classifyLabel(row.label) }))
+    .filter((row) => row.kind !== 'heading' && row.value !== '' && !(byShape && row.kind === null))
     .map((row) => ({ ...row, amount: parseAmount(row.value, currency) }));
   const summaryVia = raw.summary?.via ?? '';
-  const ofKind = (kind: RawRow['kind']) => rows.filter((row) => row.kind === kind);
+  const ofKind = (kind: SummaryLabel) => rows.filter((row) => row.kind === kind);
   const unrecognised = rows.filter((row) => row.kind === null && row.amount.ok);
   // Rows found by label text alone (the layout changed): a row we did not find may still be there under
   // a new wording, so its absence proves nothing.
@@ -429,7 +435,8 @@ function readPromoState(
     const why = raw.notReadyReason ?? 'the page is still loading';
     return { fieldPresent: false, enteredCode: missing(why), applied: missing(why), error: missing(why) };
   }
-  const promo = raw.promo;
+  // The "Promo codes" summary row reveals the input: it counts as the field.
+  const promo = { ...raw.promo, fieldPresent: raw.promo.fieldPresent || promoRow !== null };
   const noField = 'no promo-code field was found on the checkout page';
 
   let enteredCode: Field<string>;

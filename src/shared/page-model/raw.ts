@@ -6,7 +6,7 @@
  */
 import type { Field } from '../../rules/schemas/field.ts';
 
-/** Which summary row a label names (see `LABELS` in src/content/selectors.ts). */
+/** Which summary row a label names (`classifyLabel` in labels.ts). */
 export const SUMMARY_LABELS = [
   'promo',
   'storeDiscount',
@@ -36,9 +36,8 @@ export const LIMITS = {
   lines: 10000,
 } as const;
 
+/** A summary row as the page shows it; the background says which row it is (`classifyLabel`). */
 export interface RawRow {
-  /** Which row this is, from its label; null when the label is none we know. */
-  readonly kind: SummaryLabel | null;
   readonly label: string;
   readonly value: string;
 }
