@@ -1,6 +1,7 @@
 /**
- * What the background does for each message that passed the door (`router.ts`). Holds nothing in memory
- * that matters: every call reads storage, so a worker stopped between two messages loses nothing.
+ * What the background does for each message that passed the door (`router.ts`). Storage is the truth: a
+ * worker stopped between two messages loses nothing. What it keeps in memory (the tabs' latest records,
+ * the catalog and history, the wording) only lets a paste be answered before the writes land.
  */
 import type { Feed, PromoCode } from '../rules/schemas/catalog.ts';
 import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot.ts';
@@ -9,7 +10,16 @@ import type { PageRead, PromoCaptureState } from '../shared/page-model/raw.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { Diagnosis, MatchingCodes } from '../rules/types.ts';
-import type { ActionReply, FeedStatus, HintModel, SnapshotTrigger, TabState } from '../shared/protocol.ts';
+import {
+  BACKGROUND_TO_CONTENT,
+  PageReadSchema,
+  type ActionReply,
+  type FeedStatus,
+  type HintModel,
+  type SnapshotTrigger,
+  type TabState,
+} from '../shared/protocol.ts';
+import type { Messages } from '../rules/index.ts';
 import { badgeFor, showBadge, NO_BADGE } from './badge.ts';
 import type { BrowserLike } from './browser-like.ts';
 import type { RulesEngine } from './engine.ts';
@@ -27,7 +37,7 @@ import {
   type TabRecord,
 } from './tab-state.ts';
 import { uiLabels } from './ui-labels.ts';
-import { accountHistory, popupWording } from './popup-view.ts';
+import { accountHistory, PopupCache, popupWording } from './popup-view.ts';
 
 export interface BackgroundDeps {
   readonly browser: BrowserLike;
@@ -40,6 +50,14 @@ export interface BackgroundDeps {
 
 /** Triggers that come from the shopper working the promo field: they get a hint back. */
 const HINT_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set(['promo-input', 'apply-click']);
+
+/** How long the popup waits for the tab to read its lines before it shows what the background has. */
+export const PAGE_REQUEST_TIMEOUT_MS = 400;
+
+interface EvaluationInputs {
+  readonly catalog: Catalog;
+  readonly history: UsageEntry[];
+}
 
 interface Evaluation {
   readonly diagnosis: Diagnosis | null;
@@ -64,6 +82,17 @@ export class BackgroundService {
     readonly mineKey: string;
     readonly catalog: Catalog;
   } | null = null;
+  /**
+   * Each tab's record as this worker last wrote it, in the order messages arrived: a paste is answered
+   * from it at once, while the same change is written to storage.session behind it.
+   */
+  private readonly recentTabs = new Map<number, TabRecord>();
+  /** Catalog and history as of `version` (`Store.localVersion`): still current while no write happened. */
+  private inputsMemo: (EvaluationInputs & { readonly version: number }) | null = null;
+  private readonly wording = new Map<string, Messages>();
+  private readonly popupCache = new PopupCache();
+  /** Writes behind an answer already given, per tab: the popup waits for them before it reads the tab. */
+  private readonly settling = new Map<number, Promise<unknown>>();
 
   constructor(private readonly deps: BackgroundDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -107,7 +136,9 @@ export class BackgroundService {
 
   /**
    * A snapshot of tab `tabId` (whose URL the browser reported as `pageUrl`), or a change to the tab's
-   * latest one (null: nothing to change).
+   * latest one (null: nothing to change). A paste or Apply is answered from memory when the worker holds
+   * the tab's record and current catalog (one frame matters there: issue 8); the writes and the badge
+   * follow. Otherwise, and for everything else, the answer comes after the writes.
    */
   async onSnapshot(
     tabId: number,
@@ -116,8 +147,55 @@ export class BackgroundService {
     change: CartSnapshot | ((previous: CartSnapshot | null) => CartSnapshot | null),
   ): Promise<HintModel | null> {
     const now = this.now();
-    // Queued before any await: the writer then sees this tab's snapshots in the order they arrived, so a
-    // payment result can never overtake the Pay click that preceded it.
+    const remembered = this.recentTabs.get(tabId);
+    let quick: HintModel | null | undefined;
+    if (remembered !== undefined) {
+      const snapshot = typeof change === 'function' ? change(remembered.snapshot) : change;
+      if (snapshot) {
+        const record = nextTabRecord(remembered, snapshot, pageUrl, trigger, now);
+        this.recentTabs.set(tabId, record);
+        if (HINT_TRIGGERS.has(trigger)) quick = this.quickHint(record, now);
+      }
+    }
+    const settled = this.settle(tabId, pageUrl, trigger, change, now, remembered === undefined);
+    if (quick === undefined) return settled;
+    const behind = settled.catch((error: unknown) =>
+      console.warn('[promo-code-doctor] tab update failed', tabId, error),
+    );
+    this.settling.set(tabId, behind);
+    void behind.then(() => {
+      if (this.settling.get(tabId) === behind) this.settling.delete(tabId);
+    });
+    return quick;
+  }
+
+  /** The hint from memory alone, or undefined when the catalog and history must be read first. */
+  private quickHint(record: TabRecord, now: Date): HintModel | null | undefined {
+    const inputs = this.inputsMemo;
+    if (inputs === null || inputs.version !== this.store.localVersion) return undefined;
+    return this.hint(record, inputs, now);
+  }
+
+  private hint(record: TabRecord, inputs: EvaluationInputs, now: Date): HintModel | null {
+    const { diagnosis, matches } = this.evaluate(record, inputs.catalog, inputs.history, now);
+    if (diagnosis === null) return null;
+    const language = this.deps.browser.i18n.getUILanguage();
+    return hintFor(diagnosis, matches, inputs.catalog, this.messages(language), uiLabels(language));
+  }
+
+  /**
+   * Writes the change to storage.session (queued before any await, so the writer sees this tab's snapshots
+   * in the order they arrived and a payment result never overtakes the Pay click before it), records an
+   * order, sets the badge, and returns the hint for a paste or Apply.
+   */
+  private async settle(
+    tabId: number,
+    pageUrl: string,
+    trigger: SnapshotTrigger,
+    change: CartSnapshot | ((previous: CartSnapshot | null) => CartSnapshot | null),
+    now: Date,
+    remember: boolean,
+  ): Promise<HintModel | null> {
     let record: TabRecord | null = null;
     let snapshot = typeof change === 'function' ? null : change;
     let previousPending: PendingOrder | null = null;
@@ -126,6 +204,8 @@ export class BackgroundService {
       if (!snapshot) return UNCHANGED;
       previousPending = previous?.pendingOrder ?? null;
       record = nextTabRecord(previous, snapshot, pageUrl, trigger, now);
+      // In queue order, so a later message that found the tab in memory is never overwritten.
+      if (remember) this.recentTabs.set(tabId, record);
       return record;
     });
     if (!snapshot) return null;
@@ -133,56 +213,85 @@ export class BackgroundService {
     // The session write may have failed (quota): the answer still describes this snapshot.
     const current = record ?? nextTabRecord(null, snapshot, pageUrl, trigger, now);
 
-    const [catalog, history] = await Promise.all([this.catalog(), this.store.read('history')]);
-    const { diagnosis, matches } = this.evaluate(current, catalog, history, now);
+    const inputs = await this.evaluationInputs();
+    const { diagnosis, matches } = this.evaluate(current, inputs.catalog, inputs.history, now);
     await showBadge(this.deps.browser.action, tabId, this.badge(current.snapshot, diagnosis, matches));
-
+    // Worded now, so the first paste on this page is not the one that pays for building the formatters.
+    const messages = this.messages(this.deps.browser.i18n.getUILanguage());
     if (!HINT_TRIGGERS.has(trigger) || diagnosis === null) return null;
     const language = this.deps.browser.i18n.getUILanguage();
-    return hintFor(
-      diagnosis,
-      matches,
-      catalog,
-      this.deps.engine.createMessages(language),
-      uiLabels(language),
-    );
+    return hintFor(diagnosis, matches, inputs.catalog, messages, uiLabels(language));
+  }
+
+  /**
+   * The popup opened on tab `tabId`: when the tab's snapshot has no cart lines yet (the content script
+   * reads them on demand), ask the tab for a whole read and take it in before answering. A tab that does
+   * not answer in time keeps what the background has.
+   */
+  private async readWholePage(tabId: number): Promise<void> {
+    await this.settling.get(tabId);
+    const record =
+      this.recentTabs.get(tabId) ?? (await this.store.readSession(tabKey(tabId), TabRecordSchema));
+    const snapshot = record?.snapshot ?? null;
+    if (!record || !isCartOrCheckout(snapshot) || snapshot.lines.known) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reply = await Promise.race([
+      this.deps.browser.tabs
+        .sendMessage(tabId, { type: BACKGROUND_TO_CONTENT.readPage })
+        .catch(() => null),
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, PAGE_REQUEST_TIMEOUT_MS, null))),
+    ]);
+    clearTimeout(timer);
+    const page = PageReadSchema.safeParse(reply);
+    if (!page.success) return;
+    await this.onPageRead(tabId, record.pageUrl, 'popup-open', page.data);
   }
 
   async getTabState(tabId: number): Promise<TabState> {
+    await this.readWholePage(tabId);
     const now = this.now();
-    const [record, catalog, data, notices] = await Promise.all([
-      this.store.readSession(tabKey(tabId), TabRecordSchema),
-      this.catalog(),
-      this.readLocal(),
-      this.store.notices(),
+    const [record, inputs, local, notices] = await Promise.all([
+      this.recentTabs.get(tabId) ?? this.store.readSession(tabKey(tabId), TabRecordSchema),
+      this.evaluationInputs(),
+      this.popupCache.local(this.store),
+      this.popupCache.notices(this.store),
     ]);
-    const { diagnosis, matches } = this.evaluate(record, catalog, data.history, now);
-    // History or codes may have changed since the last snapshot: keep the badge in step with the popup.
-    await showBadge(
-      this.deps.browser.action,
-      tabId,
-      this.badge(record?.snapshot ?? null, diagnosis, matches),
-    );
-    const snapshot = record?.snapshot ?? null;
-    const accountId = snapshot ? accountIdOf(snapshot) : UNKNOWN_ACCOUNT;
     const language = this.deps.browser.i18n.getUILanguage();
+    const key = { record, inputs, myCodes: local.myCodes, language };
+    const { tab, reused } = this.popupCache.evaluation(tabId, key, now, () => {
+      const { diagnosis, matches } = this.evaluate(record, inputs.catalog, inputs.history, now);
+      const snapshot = record?.snapshot ?? null;
+      const accountId = snapshot ? accountIdOf(snapshot) : UNKNOWN_ACCOUNT;
+      const wording = popupWording(
+        { snapshot, diagnosis, matches, myCodes: local.myCodes },
+        inputs.catalog,
+        this.messages(language),
+      );
+      return {
+        snapshot,
+        diagnosis,
+        matches,
+        accountId,
+        history: accountHistory(inputs.history, accountId),
+        wording,
+      };
+    });
+    // History or codes may have changed since the last snapshot: keep the badge in step with the popup
+    // (a reused evaluation has set it already).
+    if (!reused)
+      await showBadge(
+        this.deps.browser.action,
+        tabId,
+        this.badge(record?.snapshot ?? null, tab.diagnosis, tab.matches),
+      );
     const labels = uiLabels(language);
     return {
       tabId,
-      snapshot,
-      diagnosis,
-      matches,
-      accountId,
-      history: accountHistory(data.history, accountId),
-      myCodes: data.myCodes,
-      feed: this.feedStatus(data),
-      settings: data.settings,
+      ...tab,
+      myCodes: local.myCodes,
+      feed: this.feedStatus(local),
+      settings: local.settings,
       notices: notices.map((notice) => labels.notice(notice)),
-      wording: popupWording(
-        { snapshot, diagnosis, matches, myCodes: data.myCodes },
-        catalog,
-        this.deps.engine.createMessages(language),
-      ),
     };
   }
 
@@ -237,15 +346,37 @@ export class BackgroundService {
   }
 
   async onTabRemoved(tabId: number): Promise<void> {
+    this.recentTabs.delete(tabId);
     await this.store.removeSession(tabKey(tabId));
   }
 
   /** The tab started loading another page: until its content script reports, we know nothing of it. */
   async onTabLoading(tabId: number): Promise<void> {
+    this.recentTabs.delete(tabId);
     await this.store.updateSession(tabKey(tabId), TabRecordSchema, (record) =>
       record?.snapshot ? withoutSnapshot(record) : UNCHANGED,
     );
     await showBadge(this.deps.browser.action, tabId, NO_BADGE);
+  }
+
+  /** Catalog and history, from memory while no write to storage.local happened since they were read. */
+  private async evaluationInputs(): Promise<EvaluationInputs> {
+    const version = this.store.localVersion;
+    const memo = this.inputsMemo;
+    if (memo?.version === version) return memo;
+    const [catalog, history] = await Promise.all([this.catalog(), this.store.read('history')]);
+    if (this.store.localVersion === version) this.inputsMemo = { version, catalog, history };
+    return { catalog, history };
+  }
+
+  /** The engine's wording for `language`, built once: its number and list formatters are slow to make. */
+  private messages(language: string): Messages {
+    let messages = this.wording.get(language);
+    if (!messages) {
+      messages = this.deps.engine.createMessages(language);
+      this.wording.set(language, messages);
+    }
+    return messages;
   }
 
   /** Bundled feed + the last good remote feed (if it came from the URL now set) + the shopper's codes. */
@@ -299,22 +430,10 @@ export class BackgroundService {
       (history) => withOrderRecorded(history, entry, pending) ?? UNCHANGED,
     );
     if (!recorded.ok) return;
+    this.recentTabs.delete(tabId);
     await this.store.updateSession(tabKey(tabId), TabRecordSchema, (record) =>
       record?.pendingOrder?.at === pending.at ? { ...record, pendingOrder: null } : UNCHANGED,
     );
-  }
-
-  private async readLocal(): Promise<
-    Pick<LocalData, 'history' | 'myCodes' | 'settings' | 'feedCache' | 'feedStatus'>
-  > {
-    const [history, myCodes, settings, feedCache, feedStatus] = await Promise.all([
-      this.store.read('history'),
-      this.store.read('myCodes'),
-      this.store.read('settings'),
-      this.store.read('feedCache'),
-      this.store.read('feedStatus'),
-    ]);
-    return { history, myCodes, settings, feedCache, feedStatus };
   }
 
   private feedStatus(data: Pick<LocalData, 'settings' | 'feedCache' | 'feedStatus'>): FeedStatus {
