@@ -6,9 +6,14 @@ import type { SelectorList } from './selectors.ts';
 
 /** The first element matched by the first selector of `list` that matches anything. */
 export function queryFirst(root: ParentNode, list: SelectorList): Element | null {
-  for (const selector of list) {
-    const found = root.querySelector(selector);
-    if (found) return found;
+  const [first, ...fallbacks] = list;
+  const found = first === undefined ? null : root.querySelector(first);
+  // The fallbacks usually match nothing (the first selector is the current markup): one query for all of
+  // them says so, instead of one parse and one walk of the page per selector.
+  if (found || fallbacks.length === 0 || !root.querySelector(fallbacks.join(','))) return found;
+  for (const selector of fallbacks) {
+    const match = root.querySelector(selector);
+    if (match) return match;
   }
   return null;
 }

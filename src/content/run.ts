@@ -33,6 +33,20 @@ export const MUTATION_READ_GAP_MS = 100;
 /** Runs `callback` after `ms` (0: the next frame) and returns a cancel function. */
 export type Later = (callback: () => void, ms: number) => () => void;
 
+/** The slice of the async Cookie Store API used here (Chrome 87+; absent in some browsers and in tests). */
+export interface CookieStoreLike {
+  get(name: string): Promise<{ readonly value?: string } | null>;
+  addEventListener(
+    type: 'change',
+    listener: (event: {
+      readonly changed?: readonly { readonly name?: string; readonly value?: string }[];
+    }) => void,
+    options?: { readonly signal?: AbortSignal },
+  ): void;
+}
+
+const REGION_COOKIE = 'aep_usuc_f';
+
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
@@ -41,6 +55,8 @@ export interface ContentScriptOptions {
   readonly now?: () => Date;
   readonly later?: Later;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
+  /** Defaults to the page's `cookieStore`; without one, `document.cookie` is read. */
+  readonly cookieStore?: CookieStoreLike | null;
 }
 
 export interface ContentScript {
@@ -87,6 +103,14 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let linesDelivered = false;
   let hintShown = false;
   let userSequence = 0;
+  // The region cookie as `aep_usuc_f=<value>`, from the async Cookie Store where there is one, kept current
+  // by its change events: `document.cookie` is a synchronous round trip to the browser's cookie store,
+  // milliseconds of the shopper's main thread while the page loads (issue 8).
+  let regionCookie: string | null = null;
+  const cookieStore =
+    options.cookieStore !== undefined
+      ? options.cookieStore
+      : ((doc.defaultView as { cookieStore?: CookieStoreLike } | null)?.cookieStore ?? null);
 
   const stop = (): void => {
     if (signal.aborted) return;
@@ -100,7 +124,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     // Until the background holds a full read of this page, a paste needs one. Apply and Pay are read at
     // once: the page may navigate right after Pay now.
     if (trigger === 'promo-input' && linesDelivered) {
-      deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.promoInput, trigger, capture: capture.state() }));
+      deliver(trigger, () =>
+        send({ type: CONTENT_TO_BACKGROUND.promoInput, trigger, capture: capture.state() }),
+      );
     } else read(trigger);
   });
 
@@ -116,7 +142,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     const pageChange = trigger === 'load' || trigger === 'mutation';
     if (!pageChange) linesWanted = true;
     stats.extractions++;
-    const page = readPage(doc, doc.location.href, doc.cookie, capture.state(), now(), {
+    const page = readPage(doc, doc.location.href, regionCookie ?? doc.cookie, capture.state(), now(), {
       lines: linesWanted,
     });
     // A paste, click or request always gets an answer (the shopper may have dismissed the last hint);
@@ -214,7 +240,23 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   doc.defaultView?.addEventListener('pagehide', stop, { signal });
 
-  schedule('load');
+  if (cookieStore) {
+    cookieStore.addEventListener(
+      'change',
+      (event) => {
+        const changed = event.changed?.find((cookie) => cookie.name === REGION_COOKIE);
+        if (changed) regionCookie = `${REGION_COOKIE}=${changed.value ?? ''}`;
+      },
+      { signal },
+    );
+    cookieStore.get(REGION_COOKIE).then(
+      (cookie) => {
+        regionCookie = cookie ? `${REGION_COOKIE}=${cookie.value ?? ''}` : '';
+        schedule('load');
+      },
+      () => schedule('load'),
+    );
+  } else schedule('load');
   return { signal, stop, stats };
 }
 

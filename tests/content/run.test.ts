@@ -8,7 +8,12 @@ import type { Window } from 'happy-dom';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { assembleSnapshot, withCapture } from '../../src/shared/page-model/assemble.ts';
 import type { HintModel, PageReadMessage, PromoInputMessage } from '../../src/shared/protocol.ts';
-import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
+import {
+  READY_ATTRIBUTE,
+  startContentScript,
+  type ContentScript,
+  type CookieStoreLike,
+} from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
 
 const MODEL: HintModel = {
@@ -60,7 +65,11 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** The background's request for a whole read, as the content script answers it. */
 type Request = (message: unknown) => unknown;
 
-function start(name: string, reply: (message: Message) => Promise<HintModel | null> = async () => null) {
+function start(
+  name: string,
+  reply: (message: Message) => Promise<HintModel | null> = async () => null,
+  cookieStore: CookieStoreLike | null = null,
+) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
@@ -81,6 +90,7 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
     now: () => new Date('2026-09-20T10:00:00Z'),
     later: frames.request,
     hint,
+    cookieStore,
     answer: (answer) => {
       request = answer;
     },
@@ -179,6 +189,30 @@ describe('content script', () => {
     page.frames.run();
     await settle();
     expect(page.hint.remove).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the region cookie from the async Cookie Store, never from document.cookie, and follows its changes', async () => {
+    const changeListeners: Parameters<CookieStoreLike['addEventListener']>[1][] = [];
+    const store: CookieStoreLike = {
+      get: async (name) => (name === 'aep_usuc_f' ? { value: 'site=glo&c_tp=EUR&region=DE' } : null),
+      addEventListener: (_type, listener) => changeListeners.push(listener),
+    };
+    const page = start('checkout-us-8740', async () => null, store);
+    const cookieGetter = vi.spyOn(page.document, 'cookie', 'get');
+    // The read waits for the store's answer, then the next frame.
+    expect(page.frames.pending).toBe(0);
+    await settle();
+    page.frames.run();
+    const first = page.sent[0] as PageReadMessage & Sent;
+    expect(first.page.cookie).toBe('site=glo&c_tp=EUR&region=DE');
+    // The shopper switches the ship-to country: the next read carries the new value.
+    for (const listener of changeListeners)
+      listener({ changed: [{ name: 'aep_usuc_f', value: 'site=glo&c_tp=USD&region=US' }] });
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE18';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    expect((page.sent.at(-1) as PageReadMessage & Sent).page.cookie).toBe('site=glo&c_tp=USD&region=US');
+    expect(cookieGetter).not.toHaveBeenCalled();
   });
 
   it('reads the summary on load and leaves the 500-line work for later: the cart lines are not read', () => {
