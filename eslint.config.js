@@ -6,6 +6,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
+    // The benchmark's plain-JavaScript reference extensions run in a page and a service worker.
+    files: ['bench/*-extension/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        chrome: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        addEventListener: 'readonly',
+        MutationObserver: 'readonly',
+        globalThis: 'readonly',
+        cookieStore: 'readonly',
+      },
+    },
+  },
+  {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -27,16 +43,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/content/**', '**/background/**', '**/popup/**', '**/shared/**'], message: 'src/rules must not depend on adapters.' },
-            { group: ['webextension-polyfill', 'happy-dom', 'playwright-core'], message: 'src/rules knows no browser.' },
+            {
+              group: ['**/content/**', '**/background/**', '**/popup/**', '**/shared/**'],
+              message: 'src/rules must not depend on adapters.',
+            },
+            {
+              group: ['webextension-polyfill', 'happy-dom', 'playwright-core'],
+              message: 'src/rules knows no browser.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'fetch', 'location', 'MutationObserver', 'HTMLElement'].map(
-          (name) => ({ name, message: 'src/rules is pure: no DOM or extension globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'chrome',
+          'browser',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'location',
+          'MutationObserver',
+          'HTMLElement',
+        ].map((name) => ({ name, message: 'src/rules is pure: no DOM or extension globals.' })),
       ],
     },
   },
@@ -48,16 +80,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/content/**', '**/background/**', '**/popup/**'], message: 'the page model must not depend on adapters.' },
-            { group: ['webextension-polyfill', 'happy-dom', 'playwright-core'], message: 'the page model knows no browser.' },
+            {
+              group: ['**/content/**', '**/background/**', '**/popup/**'],
+              message: 'the page model must not depend on adapters.',
+            },
+            {
+              group: ['webextension-polyfill', 'happy-dom', 'playwright-core'],
+              message: 'the page model knows no browser.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'fetch', 'location', 'MutationObserver', 'HTMLElement'].map(
-          (name) => ({ name, message: 'the page model is pure: no DOM or extension globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'chrome',
+          'browser',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'location',
+          'MutationObserver',
+          'HTMLElement',
+        ].map((name) => ({ name, message: 'the page model is pure: no DOM or extension globals.' })),
       ],
     },
   },
