@@ -414,16 +414,24 @@ async function measureInteractions(
   }
   const popup = await browser.context.newPage();
   await popup.goto(`${extensionOrigin}/src/popup/index.html?tab=${checkout.tabId}`, { waitUntil: 'load' });
-  try {
-    await popup.waitForFunction('window.__benchPopupReadyAt !== undefined', null, {
-      timeout: 5000,
-      polling: 50,
-    });
-    sample.popupRenderMs = (await popup.evaluate('window.__benchPopupReadyAt')) as number;
-  } catch {
-    note(`popup: ${POPUP_READY} did not appear within 5 s`);
-    sample.popupRenderMs = null;
+  sample.popupRenderMs = await popupReadyAt(popup);
+  if (sample.popupRenderMs === null) note(`popup: ${POPUP_READY} did not appear within 5 s`);
+}
+
+/**
+ * When the popup's ready marker appeared (ms after its navigation started), or null after 5 s. Polled with
+ * plain evaluations: `waitForFunction` with a string compiles it in the page, which the extension page's
+ * CSP (no 'unsafe-eval') refuses now and then.
+ */
+async function popupReadyAt(popup: Page): Promise<number | null> {
+  const deadline = performance.now() + 5000;
+  while (performance.now() < deadline) {
+    const readyAt = (await popup.evaluate('window.__benchPopupReadyAt ?? null').catch(() => null)) as
+      number | null;
+    if (typeof readyAt === 'number') return readyAt;
+    await sleep(50);
   }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -495,10 +503,7 @@ async function checkInjectionAndTrace(oursDir: string): Promise<InjectionAndTrac
       const popup = await browser.context.newPage();
       await page.evaluate("console.timeStamp('bench:popup')");
       await popup.goto(`${extensionOrigin}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'load' });
-      popupReadyMs = (await popup
-        .waitForFunction('window.__benchPopupReadyAt', null, { timeout: 5000, polling: 50 })
-        .then((handle) => handle.jsonValue())
-        .catch(() => null)) as number | null;
+      popupReadyMs = await popupReadyAt(popup);
     }
     const popupWindowMs = (popupReadyMs ?? 1000) + 20;
     const events = await stopTrace(cdp);
