@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What pure code (the rule engine, the page model) must not touch. */
+const PAGE_AND_EXTENSION_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'chrome',
+  'browser',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'location',
+  'MutationObserver',
+  'HTMLElement',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.tmp/**', 'bench/runs/**'] },
   js.configs.recommended,
@@ -56,19 +71,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...[
-          'window',
-          'document',
-          'navigator',
-          'chrome',
-          'browser',
-          'localStorage',
-          'sessionStorage',
-          'fetch',
-          'location',
-          'MutationObserver',
-          'HTMLElement',
-        ].map((name) => ({ name, message: 'src/rules is pure: no DOM or extension globals.' })),
+        ...PAGE_AND_EXTENSION_GLOBALS.map((name) => ({
+          name,
+          message: 'src/rules is pure: no DOM or extension globals.',
+        })),
       ],
     },
   },
@@ -93,19 +99,10 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...[
-          'window',
-          'document',
-          'navigator',
-          'chrome',
-          'browser',
-          'localStorage',
-          'sessionStorage',
-          'fetch',
-          'location',
-          'MutationObserver',
-          'HTMLElement',
-        ].map((name) => ({ name, message: 'the page model is pure: no DOM or extension globals.' })),
+        ...PAGE_AND_EXTENSION_GLOBALS.map((name) => ({
+          name,
+          message: 'the page model is pure: no DOM or extension globals.',
+        })),
       ],
     },
   },

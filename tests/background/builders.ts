@@ -7,6 +7,7 @@ import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { known, missing } from '../../src/rules/schemas/field.ts';
 import type { PageRead } from '../../src/shared/page-model/raw.ts';
 import { makePromo } from '../helpers/snapshot.ts';
+import { CONTENT_TO_BACKGROUND } from '../../src/shared/message-names.ts';
 
 export const CHECKOUT_URL =
   'https://www.aliexpress.com/p/trade/confirm.html?availableProductShopcartIds=11004259953000&aeOrderFrom=main_shopcart';
@@ -180,4 +181,13 @@ export function makeCheckoutPageRead(typed: string | null = null): PageRead {
     capture: { lastCode: typed === null ? null : { code: typed, via: 'paste', at }, appliedCode: null },
     readAt: '2026-11-24T18:00:00.000Z',
   };
+}
+
+/** What the content script sends when the shopper pastes `code` into the promo field. */
+export function pastedMessage(code: string) {
+  return {
+    type: CONTENT_TO_BACKGROUND.promoInput,
+    trigger: 'promo-input',
+    capture: { lastCode: { code, via: 'paste', at: Date.parse('2026-11-24T18:00:05Z') }, appliedCode: null },
+  } as const;
 }

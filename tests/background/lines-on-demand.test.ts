@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LINES_NOT_READ_YET, type PageRead } from '../../src/shared/page-model/raw.ts';
-import { CONTENT_TO_BACKGROUND, type HintModel } from '../../src/shared/protocol.ts';
-import { CHECKOUT_URL, makeCheckoutPageRead, makePromo } from './builders.ts';
+import type { HintModel } from '../../src/shared/protocol.ts';
+import { CHECKOUT_URL, makeCheckoutPageRead, makePromo, pastedMessage } from './builders.ts';
 import { senders } from './fake-browser.ts';
 import { createHarness } from './harness.ts';
 
@@ -15,23 +15,23 @@ function summaryOnly(typed: string | null = null): PageRead {
   return { ...whole, raw: { ...whole.raw, lines: null, linesMissing: LINES_NOT_READ_YET } };
 }
 
-const pasted = (code: string) => ({
-  type: CONTENT_TO_BACKGROUND.promoInput,
-  trigger: 'promo-input',
-  capture: { lastCode: { code, via: 'paste', at: Date.parse('2026-11-24T18:00:05Z') }, appliedCode: null },
-});
-
 describe('cart lines on demand', () => {
   it('asks the tab for its lines when the popup opens, and shows them', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', summaryOnly());
     harness.browser.contentScripts.set(7, (message) =>
-      (message as { type: string }).type === 'background->content:read-page' ? makeCheckoutPageRead() : undefined,
+      (message as { type: string }).type === 'background->content:read-page'
+        ? makeCheckoutPageRead()
+        : undefined,
     );
     const state = await harness.tabState(7);
-    expect(harness.browser.sentToTabs).toEqual([{ tabId: 7, message: { type: 'background->content:read-page' } }]);
+    expect(harness.browser.sentToTabs).toEqual([
+      { tabId: 7, message: { type: 'background->content:read-page' } },
+    ]);
     expect(state.snapshot?.lines).toMatchObject({ known: true });
-    expect(state.snapshot?.lines.known && state.snapshot.lines.value[0]?.title).toBe('Baseus 65W GaN charger, 3 ports');
+    expect(state.snapshot?.lines.known && state.snapshot.lines.value[0]?.title).toBe(
+      'Baseus 65W GaN charger, 3 ports',
+    );
     // Once the background holds the lines, opening the popup again does not ask again.
     await harness.tabState(7);
     expect(harness.browser.sentToTabs).toHaveLength(1);
@@ -58,13 +58,16 @@ describe('a paste answered from memory', () => {
   it('gets the same hint as the slow path, and the popup opened right after sees the pasted code', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const quick = (await harness.send(pasted('SAVE18'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+    const quick = (await harness.send(
+      pastedMessage('SAVE18'),
+      senders.contentScript(7, CHECKOUT_URL),
+    )) as HintModel;
     // The same paste in a worker that just started (nothing in memory): read from storage first.
     const restarted = createHarness();
     await restarted.pageRead(7, 'load', makeCheckoutPageRead(null));
     const slow = (await restarted
       .restart()
-      .send(pasted('SAVE18'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+      .send(pastedMessage('SAVE18'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
     expect(quick.tone).toBe('bad');
     expect(quick).toEqual(slow);
     const state = await harness.tabState(7);
@@ -75,7 +78,10 @@ describe('a paste answered from memory', () => {
   it('uses the codes the shopper saved a moment ago, not a catalog remembered from before', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const before = (await harness.send(pasted('MYCODE5'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+    const before = (await harness.send(
+      pastedMessage('MYCODE5'),
+      senders.contentScript(7, CHECKOUT_URL),
+    )) as HintModel;
     expect(before.tone).toBe('unknown');
     await harness.send(
       {
@@ -84,7 +90,10 @@ describe('a paste answered from memory', () => {
       },
       senders.popup(),
     );
-    const after = (await harness.send(pasted('MYCODE5'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+    const after = (await harness.send(
+      pastedMessage('MYCODE5'),
+      senders.contentScript(7, CHECKOUT_URL),
+    )) as HintModel;
     expect(after.tone).not.toBe('unknown');
   });
 });

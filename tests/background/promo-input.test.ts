@@ -3,22 +3,19 @@
  * applies it to the tab's latest snapshot and answers with the same hint a full page read would get.
  */
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TO_BACKGROUND, type HintModel } from '../../src/shared/protocol.ts';
-import { CHECKOUT_URL, makeCheckoutPageRead } from '../background/builders.ts';
+import type { HintModel } from '../../src/shared/protocol.ts';
+import { CHECKOUT_URL, makeCheckoutPageRead, pastedMessage } from '../background/builders.ts';
 import { senders } from '../background/fake-browser.ts';
 import { createHarness } from '../background/harness.ts';
-
-const pasted = (code: string) => ({
-  type: CONTENT_TO_BACKGROUND.promoInput,
-  trigger: 'promo-input',
-  capture: { lastCode: { code, via: 'paste', at: Date.parse('2026-11-24T18:00:05Z') }, appliedCode: null },
-});
 
 describe('a paste sent as the code alone', () => {
   it('is diagnosed against the page the tab last sent, as a full read of it would be', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const hint = (await harness.send(pasted('SAVE18'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+    const hint = (await harness.send(
+      pastedMessage('SAVE18'),
+      senders.contentScript(7, CHECKOUT_URL),
+    )) as HintModel;
     const other = createHarness();
     const fromFullRead = await other.pageRead(7, 'promo-input', makeCheckoutPageRead('SAVE18'));
     expect(hint.tone).toBe('bad');
@@ -34,13 +31,15 @@ describe('a paste sent as the code alone', () => {
 
   it('gets no answer and changes nothing while the tab has sent no page yet', async () => {
     const harness = createHarness();
-    expect(await harness.send(pasted('SAVE18'), senders.contentScript(7, CHECKOUT_URL))).toBeNull();
+    expect(await harness.send(pastedMessage('SAVE18'), senders.contentScript(7, CHECKOUT_URL))).toBeNull();
     expect((await harness.tabState(7)).snapshot).toBeNull();
   });
 
   it('is refused from a sender that is not our content script in an AliExpress tab', () => {
     const harness = createHarness();
-    expect(harness.send(pasted('SAVE18'), senders.popup())).toBeUndefined();
-    expect(harness.send({ ...pasted('SAVE18'), capture: null }, senders.contentScript(7))).toBeUndefined();
+    expect(harness.send(pastedMessage('SAVE18'), senders.popup())).toBeUndefined();
+    expect(
+      harness.send({ ...pastedMessage('SAVE18'), capture: null }, senders.contentScript(7)),
+    ).toBeUndefined();
   });
 });
