@@ -177,10 +177,14 @@ export class BackgroundService {
   }
 
   private hint(record: TabRecord, inputs: EvaluationInputs, now: Date): HintModel | null {
-    const { diagnosis, matches } = this.evaluate(record, inputs.catalog, inputs.history, now);
+    return this.hintFrom(this.evaluate(record, inputs.catalog, inputs.history, now), inputs.catalog);
+  }
+
+  /** The hint for an evaluation, in the browser's language; null without a diagnosis. */
+  private hintFrom({ diagnosis, matches }: Evaluation, catalog: Catalog): HintModel | null {
     if (diagnosis === null) return null;
     const language = this.deps.browser.i18n.getUILanguage();
-    return hintFor(diagnosis, matches, inputs.catalog, this.messages(language), uiLabels(language));
+    return hintFor(diagnosis, matches, catalog, this.messages(language), uiLabels(language));
   }
 
   /**
@@ -214,13 +218,16 @@ export class BackgroundService {
     const current = record ?? nextTabRecord(null, snapshot, pageUrl, trigger, now);
 
     const inputs = await this.evaluationInputs();
-    const { diagnosis, matches } = this.evaluate(current, inputs.catalog, inputs.history, now);
-    await showBadge(this.deps.browser.action, tabId, this.badge(current.snapshot, diagnosis, matches));
+    const evaluation = this.evaluate(current, inputs.catalog, inputs.history, now);
+    await showBadge(
+      this.deps.browser.action,
+      tabId,
+      this.badge(current.snapshot, evaluation.diagnosis, evaluation.matches),
+    );
+    if (HINT_TRIGGERS.has(trigger)) return this.hintFrom(evaluation, inputs.catalog);
     // Worded now, so the first paste on this page is not the one that pays for building the formatters.
-    const messages = this.messages(this.deps.browser.i18n.getUILanguage());
-    if (!HINT_TRIGGERS.has(trigger) || diagnosis === null) return null;
-    const language = this.deps.browser.i18n.getUILanguage();
-    return hintFor(diagnosis, matches, inputs.catalog, messages, uiLabels(language));
+    this.messages(this.deps.browser.i18n.getUILanguage());
+    return null;
   }
 
   /**
@@ -230,15 +237,12 @@ export class BackgroundService {
    */
   private async readWholePage(tabId: number): Promise<void> {
     await this.settling.get(tabId);
-    const record =
-      this.recentTabs.get(tabId) ?? (await this.store.readSession(tabKey(tabId), TabRecordSchema));
+    const record = await this.tabRecord(tabId);
     const snapshot = record?.snapshot ?? null;
     if (!record || !isCartOrCheckout(snapshot) || snapshot.lines.known) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reply = await Promise.race([
-      this.deps.browser.tabs
-        .sendMessage(tabId, { type: BACKGROUND_TO_CONTENT.readPage })
-        .catch(() => null),
+      this.deps.browser.tabs.sendMessage(tabId, { type: BACKGROUND_TO_CONTENT.readPage }).catch(() => null),
       new Promise<null>((resolve) => (timer = setTimeout(resolve, PAGE_REQUEST_TIMEOUT_MS, null))),
     ]);
     clearTimeout(timer);
@@ -251,7 +255,7 @@ export class BackgroundService {
     await this.readWholePage(tabId);
     const now = this.now();
     const [record, inputs, local, notices] = await Promise.all([
-      this.recentTabs.get(tabId) ?? this.store.readSession(tabKey(tabId), TabRecordSchema),
+      this.tabRecord(tabId),
       this.evaluationInputs(),
       this.popupCache.local(this.store),
       this.popupCache.notices(this.store),
@@ -357,6 +361,11 @@ export class BackgroundService {
       record?.snapshot ? withoutSnapshot(record) : UNCHANGED,
     );
     await showBadge(this.deps.browser.action, tabId, NO_BADGE);
+  }
+
+  /** The tab's record: this worker's latest, else storage's (after a worker restart). */
+  private async tabRecord(tabId: number): Promise<TabRecord | null> {
+    return this.recentTabs.get(tabId) ?? this.store.readSession(tabKey(tabId), TabRecordSchema);
   }
 
   /** Catalog and history, from memory while no write to storage.local happened since they were read. */

@@ -168,7 +168,8 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   options.answer?.((message) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type !== BACKGROUND_TO_CONTENT.readPage || signal.aborted) return undefined;
-    linesWanted = linesDelivered = true;
+    // The reply carries the read: the background holds the lines from here on.
+    linesDelivered = true;
     return take('popup-open') ?? undefined;
   }, signal);
 

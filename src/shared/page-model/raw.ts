@@ -7,17 +7,15 @@
 import type { Field } from '../../rules/schemas/field.ts';
 
 /** Which summary row a label names (`classifyLabel` in labels.ts). */
-export const SUMMARY_LABELS = [
-  'promo',
-  'storeDiscount',
-  'coins',
-  'shipping',
-  'tax',
-  'subtotal',
-  'total',
-  'heading',
-] as const;
-export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
+export type SummaryLabel =
+  | 'promo'
+  | 'storeDiscount'
+  | 'coins'
+  | 'shipping'
+  | 'tax'
+  | 'subtotal'
+  | 'total'
+  | 'heading';
 
 /** Longest texts and lists a page read may hold; the readers clip to these, the schema rejects beyond. */
 export const LIMITS = {
