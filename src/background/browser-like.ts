@@ -48,10 +48,25 @@ export interface BrowserLike {
   };
   readonly tabs: {
     readonly onRemoved: EventLike<(tabId: number) => void>;
-    /** `status` is given without the `tabs` permission; `url` is not, so navigation is seen as 'loading'. */
-    readonly onUpdated: EventLike<(tabId: number, changeInfo: { status?: string }) => void>;
-    /** To our own content script in that tab (no permission needed); rejects when none listens. */
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    /**
+     * `status` is given for every tab; the tab's `url` only where the host permissions reach (AliExpress),
+     * which is all the background needs to know which tabs to read.
+     */
+    readonly onUpdated: EventLike<
+      (tabId: number, changeInfo: { status?: string }, tab?: { url?: string | undefined }) => void
+    >;
+  };
+  /** Reads a tab through the reader our content script offers there (src/shared/page-reader.ts). */
+  readonly scripting: {
+    executeScript<Args extends unknown[]>(injection: {
+      target: { tabId: number; frameIds?: number[] };
+      func: (...args: Args) => unknown;
+      args: Args;
+    }): Promise<readonly { readonly result?: unknown }[]>;
+  };
+  /** The region cookie, read here rather than on the page's main thread. */
+  readonly cookies: {
+    get(details: { url: string; name: string }): Promise<{ readonly value: string } | null>;
   };
   readonly i18n: { getUILanguage(): string };
   /** The feed download; injected so tests can serve feeds without a network. */

@@ -29,6 +29,8 @@ const extensionApi: BrowserLike = {
   action: browser.action,
   alarms: browser.alarms,
   tabs: browser.tabs as unknown as BrowserLike['tabs'],
+  scripting: browser.scripting as unknown as BrowserLike['scripting'],
+  cookies: browser.cookies,
   i18n: browser.i18n,
   // Bound: a bare `fetch` reference called off its global throws "Illegal invocation".
   fetch: (input, init) => fetch(input, init),

@@ -6,12 +6,13 @@
 import type { Feed, PromoCode } from '../rules/schemas/catalog.ts';
 import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot.ts';
 import { assembleSnapshot, withCapture } from '../shared/page-model/assemble.ts';
-import type { PageRead, PromoCaptureState } from '../shared/page-model/raw.ts';
+import { LIMITS, type PageRead, type PromoCaptureState, type ReadScope } from '../shared/page-model/raw.ts';
+import { identifyPage } from '../shared/page-model/page-kind.ts';
+import { callPageReader, PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../shared/page-reader.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { Diagnosis, MatchingCodes } from '../rules/types.ts';
 import {
-  BACKGROUND_TO_CONTENT,
   PageReadSchema,
   type ActionReply,
   type FeedStatus,
@@ -54,6 +55,15 @@ const HINT_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set(['promo-input', 'app
 /** How long the popup waits for the tab to read its lines before it shows what the background has. */
 export const PAGE_REQUEST_TIMEOUT_MS = 400;
 
+/** AliExpress's region, currency and member-id cookie: the only cookie the extension reads. */
+const REGION_COOKIE = 'aep_usuc_f';
+
+/** The pages our content script runs on (the manifest's matches): the only tabs the background reads. */
+function isShopPage(url: string): boolean {
+  const { pageKind } = identifyPage(url);
+  return pageKind === 'cart' || pageKind === 'checkout' || pageKind === 'order-placed';
+}
+
 interface EvaluationInputs {
   readonly catalog: Catalog;
   readonly history: UsageEntry[];
@@ -93,6 +103,8 @@ export class BackgroundService {
   private readonly popupCache = new PopupCache();
   /** Writes behind an answer already given, per tab: the popup waits for them before it reads the tab. */
   private readonly settling = new Map<number, Promise<unknown>>();
+  /** Each tab's region cookie as read when its page loaded: a paste is not kept waiting for the cookie store. */
+  private readonly regionCookies = new Map<number, string | null>();
 
   constructor(private readonly deps: BackgroundDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -111,7 +123,9 @@ export class BackgroundService {
     trigger: SnapshotTrigger,
     page: PageRead,
   ): Promise<HintModel | null> {
-    const assembled = CartSnapshotSchema.safeParse(assembleSnapshot({ ...page, url: pageUrl }));
+    // The content script reads no cookie (it would cost the page's main thread): the region comes from here.
+    const cookie = (await this.regionCookie(tabId, pageUrl, trigger === 'load')) ?? page.cookie;
+    const assembled = CartSnapshotSchema.safeParse(assembleSnapshot({ ...page, url: pageUrl, cookie }));
     if (!assembled.success) {
       console.warn(
         '[promo-code-doctor] a page read gave no valid snapshot',
@@ -231,24 +245,69 @@ export class BackgroundService {
   }
 
   /**
+   * Tab `tabId` completed loading: when it is a cart, checkout or payment result, read it (the summary; the
+   * content script sends nothing on load) and take the read in like any other.
+   */
+  async onTabComplete(tabId: number, pageUrl: string): Promise<void> {
+    if (!isShopPage(pageUrl)) return;
+    const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS);
+    if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
+  }
+
+  /**
    * The popup opened on tab `tabId`: when the tab's snapshot has no cart lines yet (the content script
-   * reads them on demand), ask the tab for a whole read and take it in before answering. A tab that does
-   * not answer in time keeps what the background has.
+   * reads them on demand), read the whole page and take it in before answering. A tab that does not
+   * answer in time keeps what the background has.
    */
   private async readWholePage(tabId: number): Promise<void> {
     await this.settling.get(tabId);
     const record = await this.tabRecord(tabId);
     const snapshot = record?.snapshot ?? null;
     if (!record || !isCartOrCheckout(snapshot) || snapshot.lines.known) return;
+    const page = await this.readTab(tabId, { lines: true }, PAGE_REQUEST_TIMEOUT_MS);
+    if (page) await this.onPageRead(tabId, record.pageUrl, 'popup-open', page);
+  }
+
+  /**
+   * A read of the tab's top frame through the reader our content script offers there; null when there is
+   * none within `waitMs`, or its answer is not a page read.
+   */
+  private async readTab(tabId: number, scope: ReadScope, waitMs: number): Promise<PageRead | null> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const reply = await Promise.race([
-      this.deps.browser.tabs.sendMessage(tabId, { type: BACKGROUND_TO_CONTENT.readPage }).catch(() => null),
-      new Promise<null>((resolve) => (timer = setTimeout(resolve, PAGE_REQUEST_TIMEOUT_MS, null))),
+    const results = await Promise.race([
+      this.deps.browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [0] },
+          func: callPageReader,
+          args: [PAGE_READER_GLOBAL, scope, waitMs],
+        })
+        .catch(() => null),
+      // The tab's own wait, plus a margin for the round trip: a tab that hangs must not hang the worker.
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, waitMs + 250, null))),
     ]);
     clearTimeout(timer);
-    const page = PageReadSchema.safeParse(reply);
-    if (!page.success) return;
-    await this.onPageRead(tabId, record.pageUrl, 'popup-open', page.data);
+    const page = PageReadSchema.safeParse(results?.[0]?.result);
+    return page.success ? page.data : null;
+  }
+
+  /**
+   * The tab's region cookie through the cookies API (`fresh`: read it again, as on a page load), or
+   * undefined when the API cannot say.
+   */
+  private async regionCookie(
+    tabId: number,
+    pageUrl: string,
+    fresh: boolean,
+  ): Promise<string | null | undefined> {
+    if (!fresh && this.regionCookies.has(tabId)) return this.regionCookies.get(tabId);
+    try {
+      const cookie = await this.deps.browser.cookies.get({ url: pageUrl, name: REGION_COOKIE });
+      const value = cookie && cookie.value.length <= LIMITS.cookie ? cookie.value : null;
+      this.regionCookies.set(tabId, value);
+      return value;
+    } catch {
+      return undefined;
+    }
   }
 
   async getTabState(tabId: number): Promise<TabState> {
@@ -351,12 +410,14 @@ export class BackgroundService {
 
   async onTabRemoved(tabId: number): Promise<void> {
     this.recentTabs.delete(tabId);
+    this.regionCookies.delete(tabId);
     await this.store.removeSession(tabKey(tabId));
   }
 
   /** The tab started loading another page: until its content script reports, we know nothing of it. */
   async onTabLoading(tabId: number): Promise<void> {
     this.recentTabs.delete(tabId);
+    this.regionCookies.delete(tabId);
     await this.store.updateSession(tabKey(tabId), TabRecordSchema, (record) =>
       record?.snapshot ? withoutSnapshot(record) : UNCHANGED,
     );

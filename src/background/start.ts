@@ -15,11 +15,15 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
       .onTabRemoved(tabId)
       .catch((error: unknown) => console.warn('[promo-code-doctor] tab cleanup failed', error));
   });
-  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-    if (changeInfo.status !== 'loading') return;
-    service
-      .onTabLoading(tabId)
-      .catch((error: unknown) => console.warn('[promo-code-doctor] tab reset failed', error));
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    if (changeInfo.status === 'loading')
+      service
+        .onTabLoading(tabId)
+        .catch((error: unknown) => console.warn('[promo-code-doctor] tab reset failed', error));
+    else if (changeInfo.status === 'complete' && tab?.url !== undefined)
+      service
+        .onTabComplete(tabId, tab.url)
+        .catch((error: unknown) => console.warn('[promo-code-doctor] tab read failed', error));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     service.feed

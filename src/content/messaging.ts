@@ -6,18 +6,9 @@ import type { HintModel, PageReadMessage, PromoInputMessage } from '../shared/pr
 
 export type SendPageRead = (message: PageReadMessage | PromoInputMessage) => Promise<HintModel | null>;
 
-/** Answers the background's requests: `answer` returns the reply, or undefined to stay silent. */
-export type AnswerRequests = (answer: (message: unknown) => unknown, signal: AbortSignal) => void;
-
-type Listener = (message: unknown, sender: { id?: string }, reply: (value: unknown) => void) => void;
-
 interface RuntimeLike {
   readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
-  readonly onMessage?: {
-    addListener(listener: Listener): void;
-    removeListener(listener: Listener): void;
-  };
 }
 
 function runtimeApi(): RuntimeLike | undefined {
@@ -25,30 +16,17 @@ function runtimeApi(): RuntimeLike | undefined {
   return api.browser?.runtime ?? api.chrome?.runtime;
 }
 
-/** The background's requests, answered synchronously (both browsers take a `reply` call made at once). */
-export function extensionAnswerer(): AnswerRequests | null {
-  const runtime = runtimeApi();
-  const onMessage = runtime?.onMessage;
-  if (!onMessage) return null;
-  return (answer, signal) => {
-    const listener: Listener = (message, sender, reply) => {
-      if (sender.id !== runtime.id) return;
-      const value = answer(message);
-      if (value !== undefined) reply(value);
-    };
-    onMessage.addListener(listener);
-    signal.addEventListener('abort', () => onMessage.removeListener(listener), { once: true });
-  };
-}
-
-/** The extension's sender, or null outside an extension (a page, a test). */
-export function extensionSender(): SendPageRead | null {
-  const runtime = runtimeApi();
-  if (!runtime?.sendMessage) return null;
+/**
+ * The extension's sender. The runtime API is looked up at the first send, not on load: the first touch of
+ * `chrome.runtime` builds its bindings in the page's renderer (issue 8), and a page nobody pastes into
+ * never needs them.
+ */
+export function extensionSender(): SendPageRead {
   return async (message) => {
+    const runtime = runtimeApi();
     // After the extension is reloaded, `runtime.id` is gone and sendMessage throws "Extension context
     // invalidated" synchronously; both end up as a rejected promise for the caller to tear down on.
-    if (!runtime.id) throw new Error('Extension context invalidated.');
+    if (!runtime?.id) throw new Error('Extension context invalidated.');
     const reply = await runtime.sendMessage(message);
     return isHintModel(reply) ? reply : null;
   };

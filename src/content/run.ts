@@ -1,13 +1,18 @@
 /**
- * The content script's life: read the page on load and when it changes (at most once per
- * `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send the
- * read (text and structure; the background assembles the snapshot) only when it changed, and show the
+ * The content script's life: listen, offer the background a reader, re-read when the page changes (at most
+ * once per `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send
+ * a read (text and structure; the background assembles the snapshot) only when it changed, and show the
  * background's hint after a paste or Apply.
  *
- * What a read covers (issue 8): on load only the summary, the promo field and the address, which is what
- * the badge needs; the cart lines (500 on a big cart) once the shopper works the promo field or the
- * background asks for them because the popup opened, and on every read after that. Once the background
- * holds the lines, a paste or keystroke sends only the code, so the hint comes at once.
+ * On load it only listens (issue 8): it touches no extension API and sends nothing. The background reads
+ * the page when the tab completes loading, by calling the reader this script offers in its isolated world
+ * (src/shared/page-reader.ts), and reads the region cookie itself. Page changes after that (a ticked line,
+ * AliExpress's error) are sent from here, as are pastes and clicks.
+ *
+ * What a read covers: at load only the summary, the promo field and the address, which is what the badge
+ * needs; the cart lines (500 on a big cart) once the shopper works the promo field or the popup opens, and
+ * on every read after that. Once the background holds the lines, a paste or keystroke sends only the code,
+ * so the hint comes at once.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so one MutationObserver drives
  * re-reads; a read while the page is loading says `ready: false`, never "cart is empty". Everything is
@@ -16,10 +21,11 @@
  */
 import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
-import type { PageRead } from '../shared/page-model/raw.ts';
+import type { PageRead, ReadScope } from '../shared/page-model/raw.ts';
 import { readPage } from './extract/read-page.ts';
-import { BACKGROUND_TO_CONTENT, CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
-import type { AnswerRequests, SendPageRead } from './messaging.ts';
+import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
+import { offerPageReader, withdrawPageReader } from '../shared/page-reader.ts';
+import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
@@ -33,30 +39,14 @@ export const MUTATION_READ_GAP_MS = 100;
 /** Runs `callback` after `ms` (0: the next frame) and returns a cancel function. */
 export type Later = (callback: () => void, ms: number) => () => void;
 
-/** The slice of the async Cookie Store API used here (Chrome 87+; absent in some browsers and in tests). */
-export interface CookieStoreLike {
-  get(name: string): Promise<{ readonly value?: string } | null>;
-  addEventListener(
-    type: 'change',
-    listener: (event: {
-      readonly changed?: readonly { readonly name?: string; readonly value?: string }[];
-    }) => void,
-    options?: { readonly signal?: AbortSignal },
-  ): void;
-}
-
-const REGION_COOKIE = 'aep_usuc_f';
-
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
-  /** Where the background's requests arrive (`BACKGROUND_TO_CONTENT`); none in tests that do not need it. */
-  readonly answer?: AnswerRequests | null;
+  /** The global object the reader is offered on (`offerPageReader`): the isolated world's, or a test's. */
+  readonly world?: object;
   readonly now?: () => Date;
   readonly later?: Later;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
-  /** Defaults to the page's `cookieStore`; without one, `document.cookie` is read. */
-  readonly cookieStore?: CookieStoreLike | null;
 }
 
 export interface ContentScript {
@@ -68,7 +58,7 @@ export interface ContentScript {
 
 /** A page read's identity without its read time: equal keys mean nothing the background cares about changed. */
 export function pageReadKey(page: PageRead): string {
-  return JSON.stringify([page.url, page.cookie, page.raw, page.capture]);
+  return JSON.stringify([page.url, page.raw, page.capture]);
 }
 
 function defaultLater(doc: Document): Later {
@@ -103,18 +93,12 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let linesDelivered = false;
   let hintShown = false;
   let userSequence = 0;
-  // The region cookie as `aep_usuc_f=<value>`, from the async Cookie Store where there is one, kept current
-  // by its change events: `document.cookie` is a synchronous round trip to the browser's cookie store,
-  // milliseconds of the shopper's main thread while the page loads (issue 8).
-  let regionCookie: string | null = null;
-  const cookieStore =
-    options.cookieStore !== undefined
-      ? options.cookieStore
-      : ((doc.defaultView as { cookieStore?: CookieStoreLike } | null)?.cookieStore ?? null);
+  const world = options.world ?? globalThis;
 
   const stop = (): void => {
     if (signal.aborted) return;
     controller.abort();
+    withdrawPageReader(readForBackground, world);
     cancelRead?.();
     if (hintShown) hint.remove();
     hintShown = false;
@@ -130,23 +114,22 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     } else read(trigger);
   });
 
-  function schedule(trigger: 'load' | 'mutation'): void {
+  function scheduleMutationRead(): void {
     if (signal.aborted) return;
-    cancelRead ??= later(() => read(trigger), trigger === 'load' ? 0 : MUTATION_READ_GAP_MS);
+    cancelRead ??= later(() => read('mutation'), MUTATION_READ_GAP_MS);
   }
 
   /** Read the page now; null when a page change left the read as it was (nothing to send). */
   function take(trigger: SnapshotTrigger): PageRead | null {
     cancelRead?.();
     cancelRead = null;
-    const pageChange = trigger === 'load' || trigger === 'mutation';
-    if (!pageChange) linesWanted = true;
+    const pageChange = trigger === 'mutation';
+    if (trigger !== 'load' && !pageChange) linesWanted = true;
     stats.extractions++;
-    const page = readPage(doc, doc.location.href, regionCookie ?? doc.cookie, capture.state(), now(), {
-      lines: linesWanted,
-    });
-    // A paste, click or request always gets an answer (the shopper may have dismissed the last hint);
-    // page changes are sent only when the page read changed.
+    // No cookie: the background reads the region cookie itself (`cookies.get`), off the page's thread.
+    const page = readPage(doc, doc.location.href, '', capture.state(), now(), { lines: linesWanted });
+    // A paste, click or the background's call always gets an answer (the shopper may have dismissed the
+    // last hint); page changes are sent only when the page read changed.
     if (lastPage && pageChange) {
       const before = (lastKey ??= pageReadKey(lastPage));
       lastKey = pageReadKey(page);
@@ -164,14 +147,23 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     deliver(trigger, () => send({ type: CONTENT_TO_BACKGROUND.page, trigger, page }), withLines);
   }
 
-  // The popup opened: the background wants the whole page, lines included, as the reply.
-  options.answer?.((message) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type !== BACKGROUND_TO_CONTENT.readPage || signal.aborted) return undefined;
-    // The reply carries the read: the background holds the lines from here on.
-    linesDelivered = true;
-    return take('popup-open') ?? undefined;
-  }, signal);
+  /**
+   * The background's call (`callPageReader`): when the tab completed loading (the summary), or when the
+   * popup opened (the whole page, lines included). The return value is the background's reply.
+   */
+  function readForBackground(scope: ReadScope): PageRead | null {
+    if (signal.aborted) return null;
+    const page = take(scope.lines ? 'popup-open' : 'load');
+    if (page && linesWanted) linesDelivered = true;
+    markReady();
+    return page;
+  }
+
+  function markReady(): void {
+    if (marked) return;
+    marked = true;
+    doc.documentElement.setAttribute(READY_ATTRIBUTE, 'ready');
+  }
 
   function deliver(
     trigger: SnapshotTrigger,
@@ -192,10 +184,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       (reply) => {
         if (signal.aborted) return;
         if (withLines) linesDelivered = true;
-        if (!marked) {
-          marked = true;
-          doc.documentElement.setAttribute(READY_ATTRIBUTE, 'ready');
-        }
+        markReady();
         // A reply to an older paste must not replace the hint for a newer one.
         if (sequence !== userSequence) return;
         onReply(trigger, reply);
@@ -227,8 +216,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   }
 
   const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
-    if (records.every(isOwnMutation)) return;
-    schedule('mutation');
+    // Until the background has a read of this page there is nothing to update: its read will see this.
+    if (lastPage === null || records.every(isOwnMutation)) return;
+    scheduleMutationRead();
   });
   observer.observe(doc.documentElement, {
     childList: true,
@@ -241,23 +231,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   doc.defaultView?.addEventListener('pagehide', stop, { signal });
 
-  if (cookieStore) {
-    cookieStore.addEventListener(
-      'change',
-      (event) => {
-        const changed = event.changed?.find((cookie) => cookie.name === REGION_COOKIE);
-        if (changed) regionCookie = `${REGION_COOKIE}=${changed.value ?? ''}`;
-      },
-      { signal },
-    );
-    cookieStore.get(REGION_COOKIE).then(
-      (cookie) => {
-        regionCookie = cookie ? `${REGION_COOKIE}=${cookie.value ?? ''}` : '';
-        schedule('load');
-      },
-      () => schedule('load'),
-    );
-  } else schedule('load');
+  offerPageReader(readForBackground, world);
   return { signal, stop, stats };
 }
 

@@ -9,7 +9,6 @@
  * "label value" pairs found by shape. Comments name the source shorthand of the facts file and the date it was seen.
  */
 
-
 /** A named list of selectors, tried in order. */
 export type SelectorList = readonly string[];
 

@@ -17,15 +17,6 @@ export const CONTENT_TO_BACKGROUND = {
   promoInput: 'content->background:promo-input',
 } as const;
 
-export const BACKGROUND_TO_CONTENT = {
-  /**
-   * Read the whole page now, cart lines included, and reply with the `PageRead`. The content script reads
-   * only the summary on load (a 500-line cart must not cost the shopper a read nobody looks at); the
-   * background asks for the lines when the popup opens.
-   */
-  readPage: 'background->content:read-page',
-} as const;
-
 export const POPUP_TO_BACKGROUND = {
   getTabState: 'popup->background:get-tab-state',
   setCodeUsed: 'popup->background:set-code-used',
@@ -38,12 +29,13 @@ export const POPUP_TO_BACKGROUND = {
 } as const;
 
 export const SNAPSHOT_TRIGGERS = [
+  /** The background read the page when the tab completed loading (src/shared/page-reader.ts). */
   'load',
   'mutation',
   'promo-input',
   'apply-click',
   'pay-click',
-  /** The background asked for the whole page (`BACKGROUND_TO_CONTENT.readPage`): the popup opened. */
+  /** The popup opened: the background read the whole page, cart lines included. */
   'popup-open',
 ] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];

@@ -8,20 +8,13 @@ import { PromoCodeSchema } from '../rules/schemas/catalog.ts';
 import { fieldSchema } from '../rules/schemas/field.ts';
 import { CAPTURE_VIAS, LIMITS, type PageRead } from './page-model/raw.ts';
 import {
-  BACKGROUND_TO_CONTENT,
   CONTENT_TO_BACKGROUND,
   POPUP_TO_BACKGROUND,
   SNAPSHOT_TRIGGERS,
   type SnapshotTrigger,
 } from './message-names.ts';
 
-export {
-  BACKGROUND_TO_CONTENT,
-  CONTENT_TO_BACKGROUND,
-  POPUP_TO_BACKGROUND,
-  SNAPSHOT_TRIGGERS,
-  type SnapshotTrigger,
-};
+export { CONTENT_TO_BACKGROUND, POPUP_TO_BACKGROUND, SNAPSHOT_TRIGGERS, type SnapshotTrigger };
 
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
@@ -39,9 +32,7 @@ const RawPageSchema = z.object({
   notReadyReason: reason.nullable(),
   summary: z
     .object({
-      rows: z
-        .array(z.object({ label: shortText, value: shortText }))
-        .max(LIMITS.rows),
+      rows: z.array(z.object({ label: shortText, value: shortText })).max(LIMITS.rows),
       via: shortText,
     })
     .nullable(),

@@ -11,6 +11,8 @@ import type {
   SenderLike,
   StorageAreaLike,
 } from '../../src/background/browser-like.ts';
+import { PAGE_READER_GLOBAL } from '../../src/shared/page-reader.ts';
+import type { ReadScope } from '../../src/shared/page-model/raw.ts';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -76,13 +78,18 @@ export interface FakeBrowser extends BrowserLike {
   readonly alarmsCreated: { name: string; info: { periodInMinutes?: number; delayInMinutes?: number } }[];
   readonly messageListeners: MessageListener[];
   readonly tabRemovedListeners: ((tabId: number) => void)[];
-  readonly tabUpdatedListeners: ((tabId: number, changeInfo: { status?: string }) => void)[];
+  readonly tabUpdatedListeners: Parameters<BrowserLike['tabs']['onUpdated']['addListener']>[0][];
   readonly alarmListeners: ((alarm: AlarmLike) => void)[];
   fetchImpl: typeof fetch;
-  /** The content script of each tab, answering `tabs.sendMessage`; a tab without one rejects, as Chrome does. */
-  readonly contentScripts: Map<number, (message: unknown) => unknown>;
-  /** Every `tabs.sendMessage`, in order. */
-  readonly sentToTabs: { tabId: number; message: unknown }[];
+  /**
+   * The reader each tab's content script offers (`offerPageReader`). `scripting.executeScript` runs the
+   * background's function with it in place; in a tab without one, the function's wait runs out (null).
+   */
+  readonly pageReaders: Map<number, (scope: ReadScope) => unknown>;
+  /** Every `scripting.executeScript`, in order. */
+  readonly executed: { tabId: number; args: unknown[] }[];
+  /** The browser's cookie jar for AliExpress: name -> value. */
+  readonly cookieJar: Map<string, string>;
 }
 
 const noNetwork: typeof fetch = () => Promise.reject(new TypeError('no network in unit tests'));
@@ -94,7 +101,7 @@ const noNetwork: typeof fetch = () => Promise.reject(new TypeError('no network i
 export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser {
   const onMessage = new FakeEvent<MessageListener>();
   const onRemoved = new FakeEvent<(tabId: number) => void>();
-  const onUpdated = new FakeEvent<(tabId: number, changeInfo: { status?: string }) => void>();
+  const onUpdated = new FakeEvent<Parameters<BrowserLike['tabs']['onUpdated']['addListener']>[0]>();
   const onAlarm = new FakeEvent<(alarm: AlarmLike) => void>();
   const badges = new Map<number, { text: string; color: string }>();
   const alarms = new Map<string, AlarmLike>();
@@ -132,16 +139,31 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     tabs: {
       onRemoved,
       onUpdated,
-      async sendMessage(tabId, message) {
-        browser.sentToTabs.push({ tabId, message });
-        const contentScript = browser.contentScripts.get(tabId);
-        if (!contentScript)
-          throw new Error('Could not establish connection. Receiving end does not exist.');
-        return contentScript(message);
+    },
+    scripting: {
+      async executeScript({ target, func, args }) {
+        browser.executed.push({ tabId: target.tabId, args });
+        const reader = browser.pageReaders.get(target.tabId);
+        if (!reader) return [{ result: null }];
+        // The tab's isolated world, for the length of the call: the reader is where the content script put it.
+        const world = globalThis as Record<string, unknown>;
+        world[PAGE_READER_GLOBAL] = reader;
+        try {
+          return [{ result: structuredClone(await func(...args)) }];
+        } finally {
+          world[PAGE_READER_GLOBAL] = undefined;
+        }
       },
     },
-    contentScripts: new Map(),
-    sentToTabs: [],
+    cookies: {
+      async get({ name }) {
+        const value = browser.cookieJar.get(name);
+        return value === undefined ? null : { value };
+      },
+    },
+    pageReaders: new Map(),
+    executed: [],
+    cookieJar: new Map(),
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },
     fetchImpl: options.fetch ?? noNetwork,
     fetch: (input, init) => browser.fetchImpl(input, init),

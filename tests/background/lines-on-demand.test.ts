@@ -1,43 +1,92 @@
 /**
- * The content script reads only the summary on load (issue 8); the background asks the tab for its lines
- * when the popup opens, and answers a paste from memory while the writes land behind it.
+ * The content script sends nothing on load (issue 8): the background reads the tab through the reader the
+ * script offers when the tab completes loading (the summary), and again when the popup opens (the cart
+ * lines), and answers a paste from memory while the writes land behind it.
  */
-import { describe, expect, it } from 'vitest';
-import { LINES_NOT_READ_YET, type PageRead } from '../../src/shared/page-model/raw.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { LINES_NOT_READ_YET, type PageRead, type ReadScope } from '../../src/shared/page-model/raw.ts';
 import type { HintModel } from '../../src/shared/protocol.ts';
+import { PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../../src/shared/page-reader.ts';
+import { PAGE_REQUEST_TIMEOUT_MS } from '../../src/background/service.ts';
 import { CHECKOUT_URL, makeCheckoutPageRead, makePromo, pastedMessage } from './builders.ts';
 import { senders } from './fake-browser.ts';
-import { createHarness } from './harness.ts';
+import { createHarness, type Harness } from './harness.ts';
 
-/** The load read: the same page without its lines. */
+/** The load read: the same page without its lines, and without a cookie (the content script reads none). */
 function summaryOnly(typed: string | null = null): PageRead {
   const whole = makeCheckoutPageRead(typed);
-  return { ...whole, raw: { ...whole.raw, lines: null, linesMissing: LINES_NOT_READ_YET } };
+  return { ...whole, cookie: null, raw: { ...whole.raw, lines: null, linesMissing: LINES_NOT_READ_YET } };
 }
 
-describe('cart lines on demand', () => {
-  it('asks the tab for its lines when the popup opens, and shows them', async () => {
+/** A content script in tab `tabId` that reads `checkout-us` as the real one does: lines only when asked. */
+function offerCheckout(harness: Harness, tabId: number): void {
+  harness.browser.pageReaders.set(tabId, (scope: ReadScope) =>
+    scope.lines ? { ...makeCheckoutPageRead(), cookie: null } : summaryOnly(),
+  );
+}
+
+/** The browser reports tab `tabId` complete at `url`, as `tabs.onUpdated` does. */
+function completeLoading(harness: Harness, tabId: number, url: string): void {
+  for (const listener of harness.browser.tabUpdatedListeners)
+    listener(tabId, { status: 'complete' }, { url });
+}
+
+const US_COOKIE = 'site=usa&c_tp=USD&x_alimid=4465986603&isb=y&region=US&b_locale=en_US';
+
+describe('the background reads the tab', () => {
+  it('reads the summary when a checkout completes loading, takes the region from the cookie jar, and sets the badge', async () => {
+    const harness = createHarness();
+    harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
+    offerCheckout(harness, 7);
+    completeLoading(harness, 7, CHECKOUT_URL);
+    await vi.waitFor(() => expect(harness.browser.badges.get(7)?.text).toMatch(/^\d+$/));
+    expect(harness.browser.executed).toEqual([
+      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: false }, PAGE_READER_WAIT_MS] },
+    ]);
+    const state = await harness.tabState(7);
+    expect(state.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    expect(state.snapshot?.region.shipTo).toMatchObject({ known: true, value: 'US' });
+    expect(state.snapshot?.currency).toMatchObject({ known: true, value: 'USD' });
+  });
+
+  it('says the region is not read when the browser has no region cookie, rather than guess', async () => {
+    const harness = createHarness();
+    offerCheckout(harness, 7);
+    await harness.service.onTabComplete(7, CHECKOUT_URL);
+    const state = await harness.tabState(7);
+    expect(state.snapshot?.region.shipTo.known).toBe(false);
+  });
+
+  it('reads no tab that is not a cart, checkout or payment result', async () => {
+    const harness = createHarness();
+    offerCheckout(harness, 7);
+    for (const url of [
+      'https://www.aliexpress.com/item/1005006123456789.html',
+      'https://www.aliexpress.com/',
+      'https://example.com/p/trade/confirm.html',
+    ])
+      await harness.service.onTabComplete(7, url);
+    expect(harness.browser.executed).toEqual([]);
+  });
+
+  it('reads the lines when the popup opens, and shows them', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', summaryOnly());
-    harness.browser.contentScripts.set(7, (message) =>
-      (message as { type: string }).type === 'background->content:read-page'
-        ? makeCheckoutPageRead()
-        : undefined,
-    );
+    offerCheckout(harness, 7);
     const state = await harness.tabState(7);
-    expect(harness.browser.sentToTabs).toEqual([
-      { tabId: 7, message: { type: 'background->content:read-page' } },
+    expect(harness.browser.executed).toEqual([
+      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: true }, PAGE_REQUEST_TIMEOUT_MS] },
     ]);
     expect(state.snapshot?.lines).toMatchObject({ known: true });
     expect(state.snapshot?.lines.known && state.snapshot.lines.value[0]?.title).toBe(
       'Baseus 65W GaN charger, 3 ports',
     );
-    // Once the background holds the lines, opening the popup again does not ask again.
+    // Once the background holds the lines, opening the popup again does not read again.
     await harness.tabState(7);
-    expect(harness.browser.sentToTabs).toHaveLength(1);
+    expect(harness.browser.executed).toHaveLength(1);
   });
 
-  it('still answers the popup, with the summary, when the tab has no content script to ask', async () => {
+  it('still answers the popup, with the summary, when the tab has no content script to read', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', summaryOnly());
     const state = await harness.tabState(7);
@@ -45,10 +94,10 @@ describe('cart lines on demand', () => {
     expect(state.snapshot?.lines).toEqual({ known: false, reason: LINES_NOT_READ_YET });
   });
 
-  it('ignores a reply that is not a page read', async () => {
+  it('ignores an answer that is not a page read', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', summaryOnly());
-    harness.browser.contentScripts.set(7, () => ({ url: CHECKOUT_URL, raw: 'not a page' }));
+    harness.browser.pageReaders.set(7, () => ({ url: CHECKOUT_URL, raw: 'not a page' }));
     const state = await harness.tabState(7);
     expect(state.snapshot?.lines.known).toBe(false);
   });

@@ -1,19 +1,17 @@
 /**
- * The content script's life on a page: staged loading, batching page changes, sending only changes, the
- * hint after a paste (the code alone, applied by the background to the page it has), and teardown. Frames
- * and timers are driven by hand so the counts are exact.
+ * The content script's life on a page: nothing sent on load (the background reads the page through the
+ * reader the script offers), staged loading, batching page changes, sending only changes, the hint after a
+ * paste (the code alone, applied by the background to the page it has), and teardown. Frames and timers
+ * are driven by hand so the counts are exact.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Window } from 'happy-dom';
 import type { CartSnapshot } from '../../src/rules/schemas/snapshot.ts';
 import { assembleSnapshot, withCapture } from '../../src/shared/page-model/assemble.ts';
 import type { HintModel, PageReadMessage, PromoInputMessage } from '../../src/shared/protocol.ts';
-import {
-  READY_ATTRIBUTE,
-  startContentScript,
-  type ContentScript,
-  type CookieStoreLike,
-} from '../../src/content/run.ts';
+import type { PageRead } from '../../src/shared/page-model/raw.ts';
+import { callPageReader, PAGE_READER_GLOBAL } from '../../src/shared/page-reader.ts';
+import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
 
 const MODEL: HintModel = {
@@ -62,63 +60,68 @@ type Sent = Message & { readonly snapshot: CartSnapshot | null };
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The background's request for a whole read, as the content script answers it. */
-type Request = (message: unknown) => unknown;
-
-function start(
-  name: string,
-  reply: (message: Message) => Promise<HintModel | null> = async () => null,
-  cookieStore: CookieStoreLike | null = null,
-) {
+function start(name: string, reply: (message: Message) => Promise<HintModel | null> = async () => null) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
   const frames = manualFrames();
   const sent: Sent[] = [];
   const hint = { show: vi.fn(), remove: vi.fn() };
-  // As the background does: a page read is assembled; a promo input changes the tab's latest snapshot.
+  // As the background does: a read is assembled with the region cookie it read itself; a promo input
+  // changes the tab's latest snapshot.
+  const withCookie = (page: PageRead) => ({
+    ...page,
+    cookie: loaded.meta.cookie.match(/aep_usuc_f=([^;]*)/)?.[1] ?? null,
+  });
   let latest: CartSnapshot | null = null;
-  let request: Request = () => undefined;
   script = startContentScript({
     doc: loaded.document,
     send: (message) => {
       latest =
-        'page' in message ? assembleSnapshot(message.page) : latest && withCapture(latest, message.capture);
+        'page' in message
+          ? assembleSnapshot(withCookie(message.page))
+          : latest && withCapture(latest, message.capture);
       sent.push({ ...message, snapshot: latest });
       return reply(message);
     },
     now: () => new Date('2026-09-20T10:00:00Z'),
     later: frames.request,
     hint,
-    cookieStore,
-    answer: (answer) => {
-      request = answer;
-    },
   });
-  return { ...loaded, frames, sent, hint, script, request: (message: unknown) => request(message) };
+  /** The background's call into the tab (`scripting.executeScript`), here with no wait for a late script. */
+  const pull = (lines: boolean) => callPageReader(PAGE_READER_GLOBAL, { lines }, 0) as PageRead | null;
+  /** The tab completed loading: the background reads the summary. */
+  const load = () => {
+    const page = pull(false);
+    latest = page && assembleSnapshot(withCookie(page));
+    return { page, snapshot: latest };
+  };
+  return { ...loaded, frames, sent, hint, script, pull, load };
 }
 
 describe('content script', () => {
-  it('sends one page read after the first frame and marks <html> once the background answered', async () => {
+  it("on load sends nothing; the background's read gets the summary, no cookie, and marks <html>", async () => {
     const page = start('checkout-us-8740');
     page.document.cookie = 'session_token=secret';
+    const cookieGetter = vi.spyOn(page.document, 'cookie', 'get');
+    await settle();
     expect(page.sent).toHaveLength(0);
-    page.frames.run();
-    expect(page.sent).toHaveLength(1);
-    expect(page.sent[0]).toMatchObject({ type: 'content->background:page', trigger: 'load' });
-    // Only the aep_usuc_f value leaves the page, never the other cookies.
-    const first = page.sent[0] as PageReadMessage & Sent;
-    expect(first.page.cookie).toBe('site=glo&c_tp=USD&x_alimid=2209871234&isb=y&region=US&b_locale=en_US');
+    expect(page.frames.pending).toBe(0);
+    expect(page.document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(false);
+    const first = page.load();
+    // No cookie leaves the page: the background reads aep_usuc_f itself.
+    expect(first.page?.cookie).toBeNull();
     expect(JSON.stringify(first.page)).not.toContain('secret');
     expect(first.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
-    await settle();
     expect(page.document.documentElement.getAttribute(READY_ATTRIBUTE)).toBe('ready');
+    expect(page.sent).toHaveLength(0);
     expect(page.hint.show).not.toHaveBeenCalled();
+    expect(cookieGetter).not.toHaveBeenCalled();
   });
 
   it('reads the page at most once per read gap during a storm of 1,000 mutations, and sends nothing unchanged', async () => {
     const page = start('cart-usd-unselected');
-    page.frames.run();
+    page.load();
     const noise = page.document.createElement('div');
     page.document.body.append(noise);
     for (let frame = 0; frame < 10; frame++) {
@@ -127,7 +130,7 @@ describe('content script', () => {
       page.frames.run();
     }
     expect(page.script.stats.extractions).toBe(1 + 10);
-    expect(page.sent).toHaveLength(1);
+    expect(page.sent).toHaveLength(0);
 
     for (let i = 0; i < 1000; i++) noise.setAttribute('class', `n${i}`);
     await settle();
@@ -136,11 +139,19 @@ describe('content script', () => {
     expect(page.script.stats.extractions).toBe(12);
   });
 
-  it('sends "not ready" while the cart loads, then the cart when it arrives; never "empty"', async () => {
+  it('does not read page changes before the background has read the page: its read will see them', async () => {
+    const page = start('cart-usd-unselected');
+    page.document.body.append(page.document.createElement('div'));
+    await settle();
+    expect(page.frames.pending).toBe(0);
+    expect(page.script.stats.extractions).toBe(0);
+  });
+
+  it('answers "not ready" while the cart loads, then sends the cart when it arrives; never "empty"', async () => {
     const page = start('cart-loading');
-    page.frames.run();
-    expect(page.sent[0]?.snapshot?.ready).toBe(false);
-    expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
+    const first = page.load();
+    expect(first.snapshot?.ready).toBe(false);
+    expect(first.snapshot?.lines.known).toBe(false);
 
     // cart.render answers: AliExpress swaps the skeleton for the real list and summary.
     const loaded = loadFixture('cart-usd-unselected');
@@ -149,16 +160,15 @@ describe('content script', () => {
     await loaded.window.happyDOM.close();
     await settle();
     page.frames.run();
-    expect(page.sent).toHaveLength(2);
-    expect(page.sent[1]).toMatchObject({ trigger: 'mutation', snapshot: { ready: true } });
-    expect(page.sent[1]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]).toMatchObject({ trigger: 'mutation', snapshot: { ready: true } });
+    expect(page.sent[0]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
   });
 
   it('shows the background hint next to the promo field after a paste, and removes it when the answer is none', async () => {
     let answer: HintModel | null = MODEL;
     const page = start('checkout-us-8740', async () => answer);
-    page.frames.run();
-    await settle();
+    page.load();
     const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
     input.value = 'SAVE1';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
@@ -191,35 +201,10 @@ describe('content script', () => {
     expect(page.hint.remove).toHaveBeenCalledTimes(1);
   });
 
-  it('takes the region cookie from the async Cookie Store, never from document.cookie, and follows its changes', async () => {
-    const changeListeners: Parameters<CookieStoreLike['addEventListener']>[1][] = [];
-    const store: CookieStoreLike = {
-      get: async (name) => (name === 'aep_usuc_f' ? { value: 'site=glo&c_tp=EUR&region=DE' } : null),
-      addEventListener: (_type, listener) => changeListeners.push(listener),
-    };
-    const page = start('checkout-us-8740', async () => null, store);
-    const cookieGetter = vi.spyOn(page.document, 'cookie', 'get');
-    // The read waits for the store's answer, then the next frame.
-    expect(page.frames.pending).toBe(0);
-    await settle();
-    page.frames.run();
-    const first = page.sent[0] as PageReadMessage & Sent;
-    expect(first.page.cookie).toBe('site=glo&c_tp=EUR&region=DE');
-    // The shopper switches the ship-to country: the next read carries the new value.
-    for (const listener of changeListeners)
-      listener({ changed: [{ name: 'aep_usuc_f', value: 'site=glo&c_tp=USD&region=US' }] });
-    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
-    input.value = 'SAVE18';
-    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
-    expect((page.sent.at(-1) as PageReadMessage & Sent).page.cookie).toBe('site=glo&c_tp=USD&region=US');
-    expect(cookieGetter).not.toHaveBeenCalled();
-  });
-
   it('reads the summary on load and leaves the 500-line work for later: the cart lines are not read', () => {
     const page = start('cart-usd-unselected');
-    page.frames.run();
-    const first = page.sent[0] as PageReadMessage & Sent;
-    expect(first.page.raw.lines).toBeNull();
+    const first = page.load();
+    expect(first.page?.raw.lines).toBeNull();
     expect(first.snapshot?.lines).toEqual({
       known: false,
       reason: 'the cart lines are read when a code is checked or the popup opens',
@@ -228,15 +213,12 @@ describe('content script', () => {
     expect(first.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
   });
 
-  it("answers the background's request (the popup opened) with the whole page, and reads lines from then on", async () => {
+  it("answers the background's whole read (the popup opened) with the lines, and reads lines from then on", async () => {
     const page = start('cart-usd-unselected');
-    page.frames.run();
-    await settle();
-    const whole = page.request({ type: 'background->content:read-page' }) as PageReadMessage['page'];
-    expect(whole.raw.lines?.lines.length).toBeGreaterThan(0);
+    page.load();
+    const whole = page.pull(true);
+    expect(whole?.raw.lines?.lines.length).toBeGreaterThan(0);
     expect(page.script.stats.extractions).toBe(2);
-    // Not an answer to anything else: another extension's or an unknown message gets none.
-    expect(page.request({ type: 'something-else' })).toBeUndefined();
     // A later change to the cart is sent with its lines, so the popup's picture stays whole.
     const quantity = page.document.querySelector('.comet-v2-input-number-input') as HTMLInputElement;
     quantity.value = '7';
@@ -248,7 +230,7 @@ describe('content script', () => {
     expect(change.page.raw.lines?.lines[0]?.quantity).toBe(7);
   });
 
-  it('reads the page for a paste that comes before the background holds any read of it', () => {
+  it('reads the page for a paste that comes before the background holds any read of it', async () => {
     const page = start('checkout-us-8740');
     const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
     input.value = 'SAVE18';
@@ -259,13 +241,13 @@ describe('content script', () => {
       trigger: 'promo-input',
       snapshot: { promo: { enteredCode: { value: 'SAVE18' } } },
     });
-    // The load read that was waiting for a frame is covered by it.
-    expect(page.frames.pending).toBe(0);
+    // The background's load read, arriving after, still gets the page, code and lines included.
+    expect(page.load().snapshot?.promo.enteredCode).toMatchObject({ known: true, value: 'SAVE18' });
   });
 
   it('sends at once on Pay now, without waiting for a frame', () => {
     const page = start('checkout-us-8740');
-    page.frames.run();
+    page.load();
     (page.document.querySelector('button.place-order-primary-btn') as HTMLElement).dispatchEvent(
       new page.window.MouseEvent('click', { bubbles: true }) as unknown as Event,
     );
@@ -274,13 +256,16 @@ describe('content script', () => {
 
   it('tears everything down quietly when the extension is reloaded (send fails)', async () => {
     const page = start('checkout-us-8740', () => Promise.reject(new Error('Extension context invalidated.')));
-    page.frames.run();
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE8';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     await settle();
     expect(page.script.signal.aborted).toBe(true);
     expect(page.document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(false);
+    // No reader is offered any more, and nothing is read again.
+    expect(await page.pull(false)).toBeNull();
     page.document.body.append(page.document.createElement('div'));
-    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
-    input.value = 'SAVE8';
+    input.value = 'SAVE18';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     await settle();
     expect(page.frames.pending).toBe(0);
@@ -289,7 +274,7 @@ describe('content script', () => {
 
   it('stops on pagehide: no observer, no listeners, no frames', async () => {
     const page = start('checkout-us-8740');
-    page.frames.run();
+    page.load();
     page.window.dispatchEvent(new page.window.Event('pagehide'));
     expect(page.script.signal.aborted).toBe(true);
     page.document.body.append(page.document.createElement('div'));
@@ -298,13 +283,13 @@ describe('content script', () => {
     );
     await settle();
     expect(page.frames.pending).toBe(0);
-    expect(page.sent).toHaveLength(1);
+    expect(page.sent).toHaveLength(0);
   });
 
   it('never changes the page: the only attribute it sets is the ready marker', async () => {
     const page = start('cart-usd-unselected');
     const before = page.document.body.outerHTML;
-    page.frames.run();
+    page.load();
     await settle();
     expect(page.document.body.outerHTML).toBe(before);
     expect(page.document.documentElement.getAttributeNames()).toEqual(['lang', 'dir', READY_ATTRIBUTE]);

@@ -8,14 +8,7 @@ import type { Field } from '../../rules/schemas/field.ts';
 
 /** Which summary row a label names (`classifyLabel` in labels.ts). */
 export type SummaryLabel =
-  | 'promo'
-  | 'storeDiscount'
-  | 'coins'
-  | 'shipping'
-  | 'tax'
-  | 'subtotal'
-  | 'total'
-  | 'heading';
+  'promo' | 'storeDiscount' | 'coins' | 'shipping' | 'tax' | 'subtotal' | 'total' | 'heading';
 
 /** Longest texts and lists a page read may hold; the readers clip to these, the schema rejects beyond. */
 export const LIMITS = {
@@ -134,7 +127,11 @@ export const NO_CAPTURE: PromoCaptureState = { lastCode: null, appliedCode: null
 /** One read of a page: everything `assembleSnapshot` needs, and nothing more. */
 export interface PageRead {
   readonly url: string;
-  /** The raw value of the aep_usuc_f cookie (region, currency, member id), or null; no other cookie. */
+  /**
+   * The raw value of the aep_usuc_f cookie (region, currency, member id), or null; no other cookie. The
+   * content script sends null: the background reads the cookie itself (`cookies.get`) and puts it here
+   * before assembling. Readers given a cookie string (saved pages, `npm run diagnose`) fill it.
+   */
   readonly cookie: string | null;
   readonly raw: RawPage;
   readonly capture: PromoCaptureState;
