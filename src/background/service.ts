@@ -239,8 +239,10 @@ export class BackgroundService {
       this.badge(current.snapshot, evaluation.diagnosis, evaluation.matches),
     );
     if (HINT_TRIGGERS.has(trigger)) return this.hintFrom(evaluation, inputs.catalog);
-    // Worded now, so the first paste on this page is not the one that pays for building the formatters.
+    // Worded now, so the first paste on this page is not the one that pays for building the formatters,
+    // and the popup's stored data read now, so opening the popup does not wait for storage.
     this.messages(this.deps.browser.i18n.getUILanguage());
+    await Promise.all([this.popupCache.local(this.store), this.popupCache.notices(this.store)]);
     return null;
   }
 
@@ -340,9 +342,9 @@ export class BackgroundService {
       };
     });
     // History or codes may have changed since the last snapshot: keep the badge in step with the popup
-    // (a reused evaluation has set it already).
+    // (a reused evaluation has set it already). Not awaited: the popup is not kept waiting for the toolbar.
     if (!reused)
-      await showBadge(
+      void showBadge(
         this.deps.browser.action,
         tabId,
         this.badge(record?.snapshot ?? null, tab.diagnosis, tab.matches),
