@@ -100,15 +100,8 @@ const POPUP_READY = 'html[data-view="ready"]';
 /** A code in AliExpress's usual shape, pasted with the trailing space coupon sites leave behind. */
 const PASTED_CODE = 'AEUS08 ';
 
-type Variant = 'none' | 'control' | 'ours' | 'floor';
-/**
- * BENCH_FLOOR=1 adds `floor` (bench/floor-extension): the least a cart-reading extension does on load
- * (listeners, the region cookie, one message), to show how much of ours is that fixed floor.
- */
-const WITH_FLOOR = process.env['BENCH_FLOOR'] === '1';
-const VARIANTS: readonly Variant[] = WITH_FLOOR
-  ? ['none', 'control', 'ours', 'floor']
-  : ['none', 'control', 'ours'];
+type Variant = 'none' | 'control' | 'ours';
+const VARIANTS: readonly Variant[] = ['none', 'control', 'ours'];
 
 interface PageSample {
   readonly scriptMs: number;
@@ -175,7 +168,6 @@ function prepareExtensions(): Record<Exclude<Variant, 'none'>, string> {
   rmSync(ours, { recursive: true, force: true });
   cpSync(DIST, ours, { recursive: true });
   const oursScripts = readContentScripts(ours);
-  // The control and the floor get exactly our content-script matches and timing.
   const likeOurs = (name: string): string => {
     const dir = path.join(WORK, `extension-${name}`);
     rmSync(dir, { recursive: true, force: true });
@@ -193,7 +185,7 @@ function prepareExtensions(): Record<Exclude<Variant, 'none'>, string> {
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
     return dir;
   };
-  return { ours, control: likeOurs('control'), floor: likeOurs('floor') };
+  return { ours, control: likeOurs('control') };
 }
 
 async function prepareContext(context: BrowserContext): Promise<void> {
@@ -608,13 +600,6 @@ interface PageFigures {
   readonly mainThreadRatio: number;
   readonly mainThreadCpuRatio: number;
   readonly addedLongTasks: number;
-  /** BENCH_FLOOR=1 only: the floor extension's added scripting and main-thread ratio, wall and CPU. */
-  readonly floor?: {
-    readonly addedScriptingMs: number;
-    readonly addedScriptingCpuMs: number;
-    readonly mainThreadRatio: number;
-    readonly mainThreadCpuRatio: number;
-  };
 }
 
 function pageFigures(samples: readonly RunSample[], page: MeasuredPage): PageFigures {
@@ -638,16 +623,6 @@ function pageFigures(samples: readonly RunSample[], page: MeasuredPage): PageFig
     mainThreadRatio: round(ours.taskMs / control.taskMs, 4),
     mainThreadCpuRatio: round(ours.taskCpuMs / control.taskCpuMs, 4),
     addedLongTasks: Math.max(0, ours.longTasks - control.longTasks),
-    ...(WITH_FLOOR
-      ? {
-          floor: ((floor) => ({
-            addedScriptingMs: round(floor.scriptMs - control.scriptMs, 3),
-            addedScriptingCpuMs: round(floor.scriptCpuMs - control.scriptCpuMs, 3),
-            mainThreadRatio: round(floor.taskMs / control.taskMs, 4),
-            mainThreadCpuRatio: round(floor.taskCpuMs / control.taskCpuMs, 4),
-          }))(by('floor')),
-        }
-      : {}),
   };
 }
 
@@ -921,17 +896,6 @@ async function main(): Promise<void> {
   }
 
   printTable(rows);
-  if (WITH_FLOOR) {
-    console.log('\nfloor (bench/floor-extension: listeners, the region cookie, one message; nothing else):');
-    for (const page of ['cart', 'checkout'] as const) {
-      const { floor } = perPage[page];
-      const oursFigures = perPage[page];
-      if (!floor) continue;
-      console.log(
-        `  ${page}: added scripting floor ${floor.addedScriptingMs} ms wall / ${floor.addedScriptingCpuMs} ms CPU (ours ${oursFigures.addedScriptingMs} / ${oursFigures.addedScriptingCpuMs}); main-thread ratio floor ${floor.mainThreadRatio} wall / ${floor.mainThreadCpuRatio} CPU (ours ${oursFigures.mainThreadRatio} / ${oursFigures.mainThreadCpuRatio})`,
-      );
-    }
-  }
   if (breakdown.length > 0) {
     console.log('\ncontent script by module (raw bytes, gzip of the module alone):');
     for (const share of breakdown.slice(0, 15))
