@@ -42,6 +42,19 @@ export async function launchFresh(extensionDirs: readonly string[]): Promise<Lau
         .catch(() => {});
     }
     extensionWorkers.push(...context.serviceWorkers());
+    // A worker shows before its first run has finished installing it, and a newly installed worker misses
+    // the tab events of that moment: measure pages with the extension running, as a shopper has it.
+    for (const worker of extensionWorkers) {
+      while (Date.now() < deadline) {
+        const active = await worker
+          .evaluate(
+            "(self.registration && self.registration.active && self.registration.active.state) === 'activated'",
+          )
+          .catch(() => false);
+        if (active) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
   }
   return { context, extensionWorkers, close };
 }

@@ -55,6 +55,11 @@ export interface BrowserLike {
     readonly onUpdated: EventLike<
       (tabId: number, changeInfo: { status?: string }, tab?: { url?: string | undefined }) => void
     >;
+    /** With `url` patterns inside the host permissions: the open AliExpress tabs, with their URLs. */
+    query(queryInfo: {
+      url: string[];
+      status?: 'complete';
+    }): Promise<readonly { readonly id?: number | undefined; readonly url?: string | undefined }[]>;
   };
   /** Reads a tab through the reader our content script offers there (src/shared/page-reader.ts). */
   readonly scripting: {

@@ -58,6 +58,16 @@ export const PAGE_REQUEST_TIMEOUT_MS = 400;
 /** AliExpress's region, currency and member-id cookie: the only cookie the extension reads. */
 const REGION_COOKIE = 'aep_usuc_f';
 
+/** The manifest's content-script matches, for `tabs.query` (a test keeps the two lists equal). */
+export const SHOP_PAGE_PATTERNS = [
+  'https://*.aliexpress.com/p/shoppingcart/*',
+  'https://*.aliexpress.com/p/trade/confirm.html*',
+  'https://*.aliexpress.com/p/second-payment/pay-result.html*',
+  'https://*.aliexpress.us/p/shoppingcart/*',
+  'https://*.aliexpress.us/p/trade/confirm.html*',
+  'https://*.aliexpress.us/p/second-payment/pay-result.html*',
+];
+
 /** The pages our content script runs on (the manifest's matches): the only tabs the background reads. */
 function isShopPage(url: string): boolean {
   const { pageKind } = identifyPage(url);
@@ -254,6 +264,22 @@ export class BackgroundService {
     if (!isShopPage(pageUrl)) return;
     const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS);
     if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
+  }
+
+  /**
+   * The worker started: read the shop tabs that completed loading while it was not listening yet. A newly
+   * installed worker misses the tab events that come before its first run has registered its listeners,
+   * and the content script sends nothing on load to make up for it. Tabs the worker already knows (a
+   * record in storage.session) are left alone.
+   */
+  async readOpenTabs(): Promise<void> {
+    const tabs = await this.deps.browser.tabs.query({ url: SHOP_PAGE_PATTERNS, status: 'complete' });
+    await Promise.all(
+      tabs.map(async ({ id, url }) => {
+        if (id === undefined || url === undefined || (await this.tabRecord(id))?.snapshot) return;
+        await this.onTabComplete(id, url);
+      }),
+    );
   }
 
   /**

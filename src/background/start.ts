@@ -30,6 +30,9 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
       .onAlarm(alarm.name)
       .catch((error: unknown) => console.warn('[promo-code-doctor] feed refresh failed', error));
   });
+  service
+    .readOpenTabs()
+    .catch((error: unknown) => console.warn('[promo-code-doctor] open tabs not read', error));
   service.feed
     .ensureSchedule()
     .catch((error: unknown) => console.warn('[promo-code-doctor] feed schedule not set', error));

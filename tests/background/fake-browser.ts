@@ -88,6 +88,8 @@ export interface FakeBrowser extends BrowserLike {
   readonly pageReaders: Map<number, (scope: ReadScope) => unknown>;
   /** Every `scripting.executeScript`, in order. */
   readonly executed: { tabId: number; args: unknown[] }[];
+  /** The open shop tabs `tabs.query` returns: id -> URL (the query's URL patterns are not applied). */
+  readonly openTabs: Map<number, string>;
   /** The browser's cookie jar for AliExpress: name -> value. */
   readonly cookieJar: Map<string, string>;
 }
@@ -139,6 +141,9 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     tabs: {
       onRemoved,
       onUpdated,
+      async query() {
+        return [...browser.openTabs].map(([id, url]) => ({ id, url }));
+      },
     },
     scripting: {
       async executeScript({ target, func, args }) {
@@ -162,6 +167,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
       },
     },
     pageReaders: new Map(),
+    openTabs: new Map(),
     executed: [],
     cookieJar: new Map(),
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { LINES_NOT_READ_YET, type PageRead, type ReadScope } from '../../src/shared/page-model/raw.ts';
 import type { HintModel } from '../../src/shared/protocol.ts';
 import { PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../../src/shared/page-reader.ts';
-import { PAGE_REQUEST_TIMEOUT_MS } from '../../src/background/service.ts';
+import { PAGE_REQUEST_TIMEOUT_MS, SHOP_PAGE_PATTERNS } from '../../src/background/service.ts';
+import manifest from '../../manifest.json' with { type: 'json' };
 import { CHECKOUT_URL, makeCheckoutPageRead, makePromo, pastedMessage } from './builders.ts';
 import { senders } from './fake-browser.ts';
 import { createHarness, type Harness } from './harness.ts';
@@ -67,6 +68,22 @@ describe('the background reads the tab', () => {
     ])
       await harness.service.onTabComplete(7, url);
     expect(harness.browser.executed).toEqual([]);
+  });
+
+  it('reads the shop tabs that loaded before the worker listened, and only those it knows nothing of', async () => {
+    const harness = createHarness();
+    harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
+    offerCheckout(harness, 7);
+    offerCheckout(harness, 8);
+    await harness.pageRead(8, 'load', summaryOnly());
+    harness.browser.openTabs.set(7, CHECKOUT_URL).set(8, CHECKOUT_URL);
+    await harness.service.readOpenTabs();
+    expect(harness.browser.executed.map((call) => call.tabId)).toEqual([7]);
+    expect((await harness.tabState(7)).snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true });
+  });
+
+  it('asks the browser for exactly the pages the content script runs on', () => {
+    expect(SHOP_PAGE_PATTERNS).toEqual(manifest.content_scripts.flatMap((script) => script.matches));
   });
 
   it('reads the lines when the popup opens, and shows them', async () => {
