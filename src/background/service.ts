@@ -262,7 +262,7 @@ export class BackgroundService {
    */
   async onTabComplete(tabId: number, pageUrl: string): Promise<void> {
     if (!isShopPage(pageUrl)) return;
-    const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS);
+    const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS, true);
     if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
   }
 
@@ -297,17 +297,22 @@ export class BackgroundService {
   }
 
   /**
-   * A read of the tab's top frame through the reader our content script offers there; null when there is
-   * none within `waitMs`, or its answer is not a page read.
+   * A read of the tab's top frame through the reader our content script offers there (`whenIdle`: in the
+   * page's next idle period); null when there is none within `waitMs`, or its answer is not a page read.
    */
-  private async readTab(tabId: number, scope: ReadScope, waitMs: number): Promise<PageRead | null> {
+  private async readTab(
+    tabId: number,
+    scope: ReadScope,
+    waitMs: number,
+    whenIdle = false,
+  ): Promise<PageRead | null> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const results = await Promise.race([
       this.deps.browser.scripting
         .executeScript({
           target: { tabId, frameIds: [0] },
           func: callPageReader,
-          args: [PAGE_READER_GLOBAL, scope, waitMs],
+          args: [PAGE_READER_GLOBAL, scope, waitMs, whenIdle],
         })
         .catch(() => null),
       // The tab's own wait, plus a margin for the round trip: a tab that hangs must not hang the worker.

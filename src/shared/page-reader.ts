@@ -13,7 +13,7 @@ import type { ReadScope } from './page-model/raw.ts';
 /** The global the content script puts its reader under, in its isolated world. */
 export const PAGE_READER_GLOBAL = '__promoCodeDoctorReadPage';
 
-/** How long an injected call waits for a content script that has not started yet. */
+/** How long an injected call waits for a content script that has not started yet, or for the page to idle. */
 export const PAGE_READER_WAIT_MS = 2000;
 
 type Reader = (scope: ReadScope) => unknown;
@@ -25,16 +25,30 @@ type Waiter = (reader: Reader) => void;
  * `document_idle` content scripts as late as right after `load`, so the background's call made when the
  * tab completes may arrive first; then it waits for `offerPageReader` to hand the reader over.
  */
-export function callPageReader(globalName: string, scope: ReadScope, waitMs: number): unknown {
+export function callPageReader(
+  globalName: string,
+  scope: ReadScope,
+  waitMs: number,
+  whenIdle = false,
+): unknown {
   const world = globalThis as unknown as Record<string, unknown>;
+  // `whenIdle` (the read after load): in the page's next idle period, so the read never competes with the
+  // page's own work as it finishes loading; within `waitMs` all the same.
+  const idle = world.requestIdleCallback as
+    ((callback: () => void, options: { timeout: number }) => number) | undefined;
+  const read = (reader: Reader, resolve: (value: unknown) => void): void => {
+    if (whenIdle && idle) idle(() => resolve(reader(scope)), { timeout: waitMs });
+    else resolve(reader(scope));
+  };
   const reader = world[globalName];
-  if (typeof reader === 'function') return (reader as Reader)(scope);
+  if (typeof reader === 'function' && !(whenIdle && idle)) return (reader as Reader)(scope);
   return new Promise((resolve) => {
+    if (typeof reader === 'function') return read(reader as Reader, resolve);
     const waiters = (world[`${globalName}:waiting`] ??= []) as Waiter[];
     const timer = setTimeout(() => resolve(null), waitMs);
     waiters.push((offered) => {
       clearTimeout(timer);
-      resolve(offered(scope));
+      read(offered, resolve);
     });
   });
 }

@@ -42,7 +42,7 @@ describe('the background reads the tab', () => {
     completeLoading(harness, 7, CHECKOUT_URL);
     await vi.waitFor(() => expect(harness.browser.badges.get(7)?.text).toMatch(/^\d+$/));
     expect(harness.browser.executed).toEqual([
-      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: false }, PAGE_READER_WAIT_MS] },
+      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: false }, PAGE_READER_WAIT_MS, true] },
     ]);
     const state = await harness.tabState(7);
     expect(state.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
@@ -92,7 +92,7 @@ describe('the background reads the tab', () => {
     offerCheckout(harness, 7);
     const state = await harness.tabState(7);
     expect(harness.browser.executed).toEqual([
-      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: true }, PAGE_REQUEST_TIMEOUT_MS] },
+      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: true }, PAGE_REQUEST_TIMEOUT_MS, false] },
     ]);
     expect(state.snapshot?.lines).toMatchObject({ known: true });
     expect(state.snapshot?.lines.known && state.snapshot.lines.value[0]?.title).toBe(

@@ -52,6 +52,23 @@ describe('page reader handshake', () => {
     await expect(late).resolves.toBeNull();
   });
 
+  it("reads after load in the page's next idle period, and at once when the popup asks", async () => {
+    const idle: (() => void)[] = [];
+    world.requestIdleCallback = (callback: () => void) => idle.push(callback);
+    try {
+      const reads: boolean[] = [];
+      offerPageReader((scope) => (reads.push(scope.lines), 'read'));
+      const afterLoad = callPageReader(PAGE_READER_GLOBAL, { lines: false }, 2000, true) as Promise<unknown>;
+      expect(reads).toEqual([]);
+      expect(callPageReader(PAGE_READER_GLOBAL, { lines: true }, 400, false)).toBe('read');
+      for (const callback of idle.splice(0)) callback();
+      await expect(afterLoad).resolves.toBe('read');
+      expect(reads).toEqual([true, false]);
+    } finally {
+      world.requestIdleCallback = undefined;
+    }
+  });
+
   it('runs with nothing from its module: the browser serialises it on its own', () => {
     // `executeScript` sends the function's source; a reference to an import would be undefined in the tab.
     const source = callPageReader.toString();
