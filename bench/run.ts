@@ -95,7 +95,6 @@ type MeasuredPage = 'cart' | 'checkout';
 
 const PROMO_INPUT = 'input.pl-promoCode-input';
 const HINT_HOST = '[data-promo-code-doctor-hint]';
-const READY_MARKER = 'data-promo-code-doctor';
 const POPUP_READY = 'html[data-view="ready"]';
 /** A code in AliExpress's usual shape, pasted with the trailing space coupon sites leave behind. */
 const PASTED_CODE = 'AEUS08 ';
@@ -431,7 +430,6 @@ async function popupReadyAt(popup: Page): Promise<number | null> {
 
 interface InjectionCheck {
   readonly url: string;
-  readonly marker: boolean;
   readonly extensionContext: boolean;
 }
 
@@ -461,11 +459,8 @@ async function checkInjectionAndTrace(oursDir: string): Promise<InjectionAndTrac
       await page.goto(url, { waitUntil: 'load' });
       // document_idle runs shortly after load; give it ample time.
       await sleep(url === URLS.cart ? 1500 : 800);
-      const marker = (await page.evaluate(
-        `document.documentElement.hasAttribute(${JSON.stringify(READY_MARKER)})`,
-      )) as boolean;
       const extensionContext = [...contexts.ids.values()].some((origin) => origin === extensionOrigin);
-      checks.push({ url, marker, extensionContext });
+      checks.push({ url, extensionContext });
       await page.close();
     }
 
@@ -762,7 +757,7 @@ async function main(): Promise<void> {
     .filter((v): v is number => typeof v === 'number');
   const offTarget = injection.checks.filter((c) => c.url !== URLS.cart);
   const positive = injection.checks.find((c) => c.url === URLS.cart);
-  const detectionWorks = positive !== undefined && (positive.marker || positive.extensionContext);
+  const detectionWorks = positive !== undefined && positive.extensionContext;
   if (!detectionWorks)
     note('our content script was not detected on the cart page either: injectedOffTarget cannot be trusted');
   const tracedLong = injection.trace.longTasksWithExtension.length;
@@ -771,7 +766,7 @@ async function main(): Promise<void> {
 
   const figures: Record<FigureKey, number | boolean | null> = {
     contentScriptGzipBytes: size.gzipBytes,
-    injectedOffTarget: detectionWorks ? offTarget.some((c) => c.marker || c.extensionContext) : null,
+    injectedOffTarget: detectionWorks ? offTarget.some((c) => c.extensionContext) : null,
     addedScriptingMs: round(Math.max(perPage.cart.addedScriptingMs, perPage.checkout.addedScriptingMs), 2),
     addedMainThreadRatio: round(Math.max(perPage.cart.mainThreadRatio, perPage.checkout.mainThreadRatio), 3),
     longTasksFromExtension: tracedLong,
@@ -794,15 +789,12 @@ async function main(): Promise<void> {
       figure: 'injectedOffTarget',
       value: figures.injectedOffTarget,
       ours: offTarget
-        .map(
-          (c) =>
-            `${new URL(c.url).host}${new URL(c.url).pathname}=${c.marker || c.extensionContext ? 'ran' : 'no'}`,
-        )
+        .map((c) => `${new URL(c.url).host}${new URL(c.url).pathname}=${c.extensionContext ? 'ran' : 'no'}`)
         .join(' '),
       control: '-',
       without: '-',
       met: meets('injectedOffTarget', figures.injectedOffTarget),
-      detail: `cart (positive control): ${positive?.marker || positive?.extensionContext ? 'ran' : 'NOT SEEN'}`,
+      detail: `cart (positive control): ${positive?.extensionContext ? 'ran' : 'NOT SEEN'}`,
     },
     {
       figure: 'addedScriptingMs',

@@ -30,9 +30,6 @@ import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
 
-/** The one attribute we set on the page: tests wait on it instead of sleeping. */
-export const READY_ATTRIBUTE = 'data-promo-code-doctor';
-
 /** Page changes are read at most this often; shoppers see the hint and badge no later than this. */
 export const MUTATION_READ_GAP_MS = 100;
 
@@ -87,7 +84,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   // The last read sent, and its key once one was needed: a page that never changes never pays for a key.
   let lastPage: PageRead | null = null;
   let lastKey: string | null = null;
-  let marked = false;
   // Whether reads include the cart lines, and whether the background has received a read with them.
   let linesWanted = false;
   let linesDelivered = false;
@@ -155,14 +151,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (signal.aborted) return null;
     const page = take(scope.lines ? 'popup-open' : 'load');
     if (page && linesWanted) linesDelivered = true;
-    markReady();
     return page;
-  }
-
-  function markReady(): void {
-    if (marked) return;
-    marked = true;
-    doc.documentElement.setAttribute(READY_ATTRIBUTE, 'ready');
   }
 
   function deliver(
@@ -184,7 +173,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
       (reply) => {
         if (signal.aborted) return;
         if (withLines) linesDelivered = true;
-        markReady();
         // A reply to an older paste must not replace the hint for a newer one.
         if (sequence !== userSequence) return;
         onReply(trigger, reply);

@@ -11,7 +11,7 @@ import { assembleSnapshot, withCapture } from '../../src/shared/page-model/assem
 import type { HintModel, PageReadMessage, PromoInputMessage } from '../../src/shared/protocol.ts';
 import type { PageRead } from '../../src/shared/page-model/raw.ts';
 import { callPageReader, PAGE_READER_GLOBAL } from '../../src/shared/page-reader.ts';
-import { READY_ATTRIBUTE, startContentScript, type ContentScript } from '../../src/content/run.ts';
+import { startContentScript, type ContentScript } from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
 
 const MODEL: HintModel = {
@@ -100,20 +100,18 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
 }
 
 describe('content script', () => {
-  it("on load sends nothing; the background's read gets the summary, no cookie, and marks <html>", async () => {
+  it("on load sends nothing; the background's read gets the summary and no cookie", async () => {
     const page = start('checkout-us-8740');
     page.document.cookie = 'session_token=secret';
     const cookieGetter = vi.spyOn(page.document, 'cookie', 'get');
     await settle();
     expect(page.sent).toHaveLength(0);
     expect(page.frames.pending).toBe(0);
-    expect(page.document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(false);
     const first = page.load();
     // No cookie leaves the page: the background reads aep_usuc_f itself.
     expect(first.page?.cookie).toBeNull();
     expect(JSON.stringify(first.page)).not.toContain('secret');
     expect(first.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
-    expect(page.document.documentElement.getAttribute(READY_ATTRIBUTE)).toBe('ready');
     expect(page.sent).toHaveLength(0);
     expect(page.hint.show).not.toHaveBeenCalled();
     expect(cookieGetter).not.toHaveBeenCalled();
@@ -261,7 +259,6 @@ describe('content script', () => {
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     await settle();
     expect(page.script.signal.aborted).toBe(true);
-    expect(page.document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(false);
     // No reader is offered any more, and nothing is read again.
     expect(await page.pull(false)).toBeNull();
     page.document.body.append(page.document.createElement('div'));
@@ -286,12 +283,12 @@ describe('content script', () => {
     expect(page.sent).toHaveLength(0);
   });
 
-  it('never changes the page: the only attribute it sets is the ready marker', async () => {
+  it('never changes the page, not even an attribute on <html>', async () => {
     const page = start('cart-usd-unselected');
     const before = page.document.body.outerHTML;
     page.load();
     await settle();
     expect(page.document.body.outerHTML).toBe(before);
-    expect(page.document.documentElement.getAttributeNames()).toEqual(['lang', 'dir', READY_ATTRIBUTE]);
+    expect(page.document.documentElement.getAttributeNames()).toEqual(['lang', 'dir']);
   });
 });

@@ -9,7 +9,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Route, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Route,
+  type Worker,
+} from 'playwright-core';
 
 // The extension API as far as the harness calls it inside extension pages (no @types/chrome here).
 declare const chrome: {
@@ -92,7 +99,8 @@ export interface PageFixture {
 export function loadPageFixture(name: string): PageFixture {
   const htmlFile = path.join(PAGE_FIXTURES, `${name}.html`);
   const sidecarFile = path.join(PAGE_FIXTURES, `${name}.json`);
-  if (!existsSync(htmlFile)) throw new Error(`Page fixture ${htmlFile} is missing (it comes with the page-reading work).`);
+  if (!existsSync(htmlFile))
+    throw new Error(`Page fixture ${htmlFile} is missing (it comes with the page-reading work).`);
   const sidecar = existsSync(sidecarFile)
     ? (JSON.parse(readFileSync(sidecarFile, 'utf8')) as { url?: string; cookie?: string })
     : {};
@@ -135,12 +143,20 @@ export interface Cookie {
 }
 
 /** `aep_usuc_f` as AliExpress sets it: site, currency, ship-to region and locale, plus the member id. */
-export function shopperCookies(options: { region?: string; site?: string; currency?: string; memberId?: string } = {}): Cookie[] {
+export function shopperCookies(
+  options: { region?: string; site?: string; currency?: string; memberId?: string } = {},
+): Cookie[] {
   const { region = 'US', site = 'glo', currency = 'USD', memberId = '2210873569' } = options;
   return [
-    { name: 'aep_usuc_f', value: `site=${site}&c_tp=${currency}&x_alimid=${memberId}&isb=y&region=${region}&b_locale=en_US` },
+    {
+      name: 'aep_usuc_f',
+      value: `site=${site}&c_tp=${currency}&x_alimid=${memberId}&isb=y&region=${region}&b_locale=en_US`,
+    },
     { name: 'intl_locale', value: 'en_US' },
-    { name: 'xman_us_f', value: `x_locale=en_US&x_l=1&x_user=${region}|shopper|user|ifm|${memberId}&x_c_chg=1` },
+    {
+      name: 'xman_us_f',
+      value: `x_locale=en_US&x_l=1&x_user=${region}|shopper|user|ifm|${memberId}&x_c_chg=1`,
+    },
   ];
 }
 
@@ -214,7 +230,9 @@ export class ExtensionBrowser {
 
   static async launch(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
     if (!existsSync(path.join(DIST, 'manifest.json'))) {
-      throw new Error(`${DIST}/manifest.json is missing: run \`npm run build\` first (npm run test:e2e does).`);
+      throw new Error(
+        `${DIST}/manifest.json is missing: run \`npm run build\` first (npm run test:e2e does).`,
+      );
     }
     const tmp = useLocalTmp();
     const profileDir = mkdtempSync(path.join(tmp, 'e2e-profile-'));
@@ -233,7 +251,8 @@ export class ExtensionBrowser {
       ],
     });
     try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+      const worker =
+        context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       const extensionId = new URL(worker.url()).host;
       const browser = new ExtensionBrowser(context, extensionId, worker, profileDir, extensionDir);
       browser.standInStyles = options.standInStyles ?? false;
@@ -267,14 +286,26 @@ export class ExtensionBrowser {
     const wanted = ['.aliexpress.com', '.aliexpress.us'].flatMap((domain) =>
       cookies
         .filter((cookie) => !existing.has(`${domain}|${cookie.name}=${cookie.value}`))
-        .map((cookie) => ({ ...cookie, domain, path: '/', secure: true, sameSite: 'None' as const, expires: 4_000_000_000 })),
+        .map((cookie) => ({
+          ...cookie,
+          domain,
+          path: '/',
+          secure: true,
+          sameSite: 'None' as const,
+          expires: 4_000_000_000,
+        })),
     );
     if (wanted.length > 0) await this.context.addCookies(wanted);
   }
 
   async cookies(): Promise<string[]> {
     const all = await this.context.cookies();
-    return all.map((c) => `${c.domain}|${c.path}|${c.name}=${c.value}|${c.expires}|${c.httpOnly}|${c.secure}|${c.sameSite}`).sort();
+    return all
+      .map(
+        (c) =>
+          `${c.domain}|${c.path}|${c.name}=${c.value}|${c.expires}|${c.httpOnly}|${c.secure}|${c.sameSite}`,
+      )
+      .sort();
   }
 
   private async answer(route: Route): Promise<void> {
@@ -397,8 +428,12 @@ export class ExtensionBrowser {
     if (!browser) throw new Error('No browser-level CDP session for this context.');
     const session = await browser.newBrowserCDPSession();
     try {
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-      return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`));
+      const { targetInfos } = (await session.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[];
+      };
+      return targetInfos.some(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`),
+      );
     } finally {
       await session.detach();
     }
@@ -510,16 +545,27 @@ export class ShopPage {
     await this.navigate(fixture.url, fixture.html);
   }
 
-  /** The content script marks <html> once it has read the page and is listening. */
+  /**
+   * The background holds a read of this page: its record of the tab names the page's URL. (The content
+   * script marks nothing on the page: an attribute on <html> cost the page a style recalculation.)
+   */
   async waitReady(): Promise<void> {
-    await this.page
-      .waitForSelector('html[data-promo-code-doctor="ready"]', { state: 'attached', timeout: 15_000 })
-      .catch((error: unknown) => {
+    const url = this.page.url();
+    const key = `tab:${this.tabId}`;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const state = JSON.parse(await this.browser.sessionStateText()) as Record<
+        string,
+        { snapshot?: { url?: string } | null } | undefined
+      >;
+      if (state[key]?.snapshot?.url === url) return;
+      if (Date.now() > deadline)
         throw new Error(
-          `The content script never marked ${this.page.url()} ready: is the URL in the manifest's content_scripts ` +
-            `matches, and does the script start? (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+          `The background never read ${url}: is the URL in the manifest's content_scripts matches, and does ` +
+            `the content script start?`,
         );
-      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** AliExpress's promo-code field, found the way a shopper would: by its placeholder or label. */
@@ -555,7 +601,10 @@ export class ShopPage {
 
   /** Click the button next to the promo field ("Apply"). */
   async clickApply(): Promise<void> {
-    await this.page.getByRole('button', { name: /^\s*apply\s*$/i }).first().click();
+    await this.page
+      .getByRole('button', { name: /^\s*apply\s*$/i })
+      .first()
+      .click();
   }
 
   async clipboard(): Promise<string> {
@@ -592,14 +641,18 @@ export class ShopPage {
       if (last && pattern.test(last.text)) return last;
       await this.page.waitForTimeout(100);
     }
-    throw new Error(`Hint never matched ${pattern}; last hint: ${last ? JSON.stringify(last.text) : 'none shown'}`);
+    throw new Error(
+      `Hint never matched ${pattern}; last hint: ${last ? JSON.stringify(last.text) : 'none shown'}`,
+    );
   }
 
   /** Click an element inside the hint by its backend node id, with a real mouse click at its centre. */
   async clickNode(backendNodeId: number): Promise<void> {
     const cdp = await this.cdp();
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } };
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+      model: { content: number[] };
+    };
     const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
     await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   }
@@ -608,7 +661,6 @@ export class ShopPage {
   async pageDomWithoutOurs(): Promise<string> {
     return this.page.evaluate(() => {
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.removeAttribute('data-promo-code-doctor');
       for (const host of clone.querySelectorAll('[data-promo-code-doctor-hint]')) host.remove();
       // Form field values are state, not markup: include them so a changed cart or address would show.
       const values = [...document.querySelectorAll('input, textarea, select')].map(
@@ -631,7 +683,8 @@ export class HintView {
 
   async click(name: RegExp): Promise<void> {
     const button = this.buttons.find((b) => name.test(b.text) || name.test(b.label));
-    if (!button) throw new Error(`No hint button ${name}; buttons: ${this.buttons.map((b) => b.text).join(', ')}`);
+    if (!button)
+      throw new Error(`No hint button ${name}; buttons: ${this.buttons.map((b) => b.text).join(', ')}`);
     await this.shop.clickNode(button.backendNodeId);
   }
 }
@@ -683,7 +736,9 @@ export class PopupPage {
 
   /** Open a folded section ("Settings", "Codes used on this account") as a shopper would: click its title. */
   async openSection(title: string): Promise<ReturnType<Page['locator']>> {
-    const details = this.page.locator('details', { has: this.page.locator('summary', { hasText: title }) }).first();
+    const details = this.page
+      .locator('details', { has: this.page.locator('summary', { hasText: title }) })
+      .first();
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
       await details.locator('summary').first().click();
     }

@@ -30,14 +30,16 @@ test('the payment-result page is read as "order placed"', async () => {
 
 test('other AliExpress pages are left alone: no content script, no hint host', async () => {
   const checkout = loadPageFixture('checkout-us-8740');
-  const { page } = await browser.newTab();
+  const { page, tabId } = await browser.newTab();
   // A product page, served with the checkout's markup: only the URL decides, as the manifest says.
   const productUrl = 'https://www.aliexpress.com/item/1005006123456789.html';
   browser.servePage(productUrl, checkout.html);
   await page.goto(productUrl, { waitUntil: 'load' });
-  // A matched page in another tab is marked within this time; this one must stay unmarked.
+  // A matched page in another tab is read within this time; this one must stay unread.
   const control = await browser.openFixture(checkout);
   await control.waitReady();
-  expect(await page.locator('html').getAttribute('data-promo-code-doctor')).toBeNull();
+  const state = JSON.parse(await browser.sessionStateText()) as Record<string, unknown>;
+  expect(state[`tab:${tabId}`]).toBeUndefined();
+  expect(await page.evaluate(() => document.documentElement.getAttributeNames())).toEqual(['lang', 'dir']);
   expect(await page.locator('[data-promo-code-doctor-hint]').count()).toBe(0);
 });
