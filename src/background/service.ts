@@ -267,10 +267,9 @@ export class BackgroundService {
   }
 
   /**
-   * The worker started: read the shop tabs that completed loading while it was not listening yet. A newly
-   * installed worker misses the tab events that come before its first run has registered its listeners,
-   * and the content script sends nothing on load to make up for it. Tabs the worker already knows (a
-   * record in storage.session) are left alone.
+   * The worker started: read the shop tabs that completed loading before it did (the extension enabled or
+   * updated with a cart open), since the content script sends nothing on load to make up for the missed
+   * event. Tabs the worker already knows (a record in storage.session) are left alone.
    */
   async readOpenTabs(): Promise<void> {
     const tabs = await this.deps.browser.tabs.query({ url: SHOP_PAGE_PATTERNS, status: 'complete' });
@@ -447,7 +446,7 @@ export class BackgroundService {
     await this.store.removeSession(tabKey(tabId));
   }
 
-  /** The tab started loading another page: until its content script reports, we know nothing of it. */
+  /** The tab started loading another page: until it is read again, we know nothing of it. */
   async onTabLoading(tabId: number): Promise<void> {
     this.recentTabs.delete(tabId);
     this.regionCookies.delete(tabId);

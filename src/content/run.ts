@@ -39,8 +39,6 @@ export type Later = (callback: () => void, ms: number) => () => void;
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
-  /** The global object the reader is offered on (`offerPageReader`): the isolated world's, or a test's. */
-  readonly world?: object;
   readonly now?: () => Date;
   readonly later?: Later;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
@@ -89,12 +87,11 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   let linesDelivered = false;
   let hintShown = false;
   let userSequence = 0;
-  const world = options.world ?? globalThis;
 
   const stop = (): void => {
     if (signal.aborted) return;
     controller.abort();
-    withdrawPageReader(readForBackground, world);
+    withdrawPageReader(readForBackground);
     cancelRead?.();
     if (hintShown) hint.remove();
     hintShown = false;
@@ -219,7 +216,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   doc.defaultView?.addEventListener('pagehide', stop, { signal });
 
-  offerPageReader(readForBackground, world);
+  offerPageReader(readForBackground);
   return { signal, stop, stats };
 }
 

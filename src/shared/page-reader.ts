@@ -54,8 +54,8 @@ export function callPageReader(
 }
 
 /** The content script's side: offer `reader`, and answer the calls that arrived before it. */
-export function offerPageReader(reader: Reader, world: object = globalThis): void {
-  const slots = world as Record<string, unknown>;
+export function offerPageReader(reader: Reader): void {
+  const slots = globalThis as unknown as Record<string, unknown>;
   slots[PAGE_READER_GLOBAL] = reader;
   const waiting = slots[`${PAGE_READER_GLOBAL}:waiting`] as Waiter[] | undefined;
   slots[`${PAGE_READER_GLOBAL}:waiting`] = undefined;
@@ -63,7 +63,7 @@ export function offerPageReader(reader: Reader, world: object = globalThis): voi
 }
 
 /** Takes the reader back (the content script stopped): later calls get null. */
-export function withdrawPageReader(reader: Reader, world: object = globalThis): void {
-  const slots = world as Record<string, unknown>;
+export function withdrawPageReader(reader: Reader): void {
+  const slots = globalThis as unknown as Record<string, unknown>;
   if (slots[PAGE_READER_GLOBAL] === reader) slots[PAGE_READER_GLOBAL] = undefined;
 }
