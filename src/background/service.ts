@@ -8,6 +8,7 @@ import { CartSnapshotSchema, type CartSnapshot } from '../rules/schemas/snapshot
 import { assembleSnapshot, withCapture } from '../shared/page-model/assemble.ts';
 import { LIMITS, type PageRead, type PromoCaptureState, type ReadScope } from '../shared/page-model/raw.ts';
 import { identifyPage } from '../shared/page-model/page-kind.ts';
+import manifest from '../../manifest.json' with { type: 'json' };
 import { callPageReader, PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../shared/page-reader.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
@@ -58,15 +59,8 @@ export const PAGE_REQUEST_TIMEOUT_MS = 400;
 /** AliExpress's region, currency and member-id cookie: the only cookie the extension reads. */
 const REGION_COOKIE = 'aep_usuc_f';
 
-/** The manifest's content-script matches, for `tabs.query` (a test keeps the two lists equal). */
-export const SHOP_PAGE_PATTERNS = [
-  'https://*.aliexpress.com/p/shoppingcart/*',
-  'https://*.aliexpress.com/p/trade/confirm.html*',
-  'https://*.aliexpress.com/p/second-payment/pay-result.html*',
-  'https://*.aliexpress.us/p/shoppingcart/*',
-  'https://*.aliexpress.us/p/trade/confirm.html*',
-  'https://*.aliexpress.us/p/second-payment/pay-result.html*',
-];
+/** The pages the content script runs on, as the manifest names them: `tabs.query` finds open ones. */
+const SHOP_PAGE_PATTERNS = manifest.content_scripts.flatMap((script) => script.matches);
 
 /** The pages our content script runs on (the manifest's matches): the only tabs the background reads. */
 function isShopPage(url: string): boolean {

@@ -90,6 +90,8 @@ export interface FakeBrowser extends BrowserLike {
   readonly executed: { tabId: number; args: unknown[] }[];
   /** The open shop tabs `tabs.query` returns: id -> URL (the query's URL patterns are not applied). */
   readonly openTabs: Map<number, string>;
+  /** Every `tabs.query`, in order. */
+  readonly tabQueries: Parameters<BrowserLike['tabs']['query']>[0][];
   /** The browser's cookie jar for AliExpress: name -> value. */
   readonly cookieJar: Map<string, string>;
 }
@@ -141,7 +143,8 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     tabs: {
       onRemoved,
       onUpdated,
-      async query() {
+      async query(queryInfo) {
+        browser.tabQueries.push(queryInfo);
         return [...browser.openTabs].map(([id, url]) => ({ id, url }));
       },
     },
@@ -168,6 +171,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     },
     pageReaders: new Map(),
     openTabs: new Map(),
+    tabQueries: [],
     executed: [],
     cookieJar: new Map(),
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },

@@ -47,7 +47,11 @@ const nearMiss = fc.record({
     fc.constant({ ...makeCheckoutPageRead(), raw: null }),
   ),
   // Never a whole number >= 0: fc.double() alone can yield 0 or 1, a valid tab id.
-  tabId: fc.oneof(fc.integer({ max: -1 }), fc.double().filter((n) => !Number.isInteger(n)), hostileString),
+  tabId: fc.oneof(
+    fc.integer({ max: -1 }),
+    fc.double().filter((n) => !Number.isInteger(n)),
+    hostileString,
+  ),
   accountId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(41)), fc.integer()),
   code: fc.oneof(fc.constant(''), fc.constant('A'.repeat(41)), fc.integer()),
   used: fc.oneof(fc.string(), fc.integer()),

@@ -13,11 +13,12 @@ import type { PageRead } from '../../src/shared/page-model/raw.ts';
 import {
   CONTENT_TO_BACKGROUND,
   POPUP_TO_BACKGROUND,
+  type HintModel,
   type SnapshotTrigger,
   type TabState,
 } from '../../src/shared/protocol.ts';
 import { createFakeBrowser, senders, type FakeBrowser, type FakeStorageArea } from './fake-browser.ts';
-import { BUNDLED_TEST_FEED } from './builders.ts';
+import { BUNDLED_TEST_FEED, CHECKOUT_URL, pastedMessage } from './builders.ts';
 
 export const realEngine = { diagnose, matchingCodes, mergeCatalog, createMessages };
 
@@ -34,6 +35,8 @@ export interface Harness {
   snapshot(tabId: number, trigger: SnapshotTrigger, snapshot: CartSnapshot): Promise<unknown>;
   /** A page read as the content script sends it, through the router from that tab. */
   pageRead(tabId: number, trigger: SnapshotTrigger, page: PageRead): Promise<unknown>;
+  /** A paste of `code` as the content script sends it once the background holds the page (the code alone). */
+  paste(tabId: number, code: string): Promise<HintModel | null>;
   tabState(tabId: number): Promise<TabState>;
   restart(): Harness;
 }
@@ -65,6 +68,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         { type: CONTENT_TO_BACKGROUND.page, trigger, page },
         senders.contentScript(tabId, page.url),
       );
+    },
+    async paste(tabId, code) {
+      return (await harness.send(
+        pastedMessage(code),
+        senders.contentScript(tabId, CHECKOUT_URL),
+      )) as HintModel | null;
     },
     async tabState(tabId) {
       return (await harness.send(

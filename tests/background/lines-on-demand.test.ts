@@ -7,9 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { LINES_NOT_READ_YET, type PageRead, type ReadScope } from '../../src/shared/page-model/raw.ts';
 import type { HintModel } from '../../src/shared/protocol.ts';
 import { PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../../src/shared/page-reader.ts';
-import { PAGE_REQUEST_TIMEOUT_MS, SHOP_PAGE_PATTERNS } from '../../src/background/service.ts';
+import { PAGE_REQUEST_TIMEOUT_MS } from '../../src/background/service.ts';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { CHECKOUT_URL, makeCheckoutPageRead, makePromo, pastedMessage } from './builders.ts';
+import { CHECKOUT_URL, makeCheckoutPageRead, makePromo } from './builders.ts';
 import { senders } from './fake-browser.ts';
 import { createHarness, type Harness } from './harness.ts';
 
@@ -78,12 +78,13 @@ describe('the background reads the tab', () => {
     await harness.pageRead(8, 'load', summaryOnly());
     harness.browser.openTabs.set(7, CHECKOUT_URL).set(8, CHECKOUT_URL);
     await harness.service.readOpenTabs();
+    // Only completed AliExpress carts, checkouts and payment results: never every tab.
+    expect(harness.browser.tabQueries.at(-1)).toEqual({
+      url: manifest.content_scripts.flatMap((script) => script.matches),
+      status: 'complete',
+    });
     expect(harness.browser.executed.map((call) => call.tabId)).toEqual([7]);
     expect((await harness.tabState(7)).snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true });
-  });
-
-  it('asks the browser for exactly the pages the content script runs on', () => {
-    expect(SHOP_PAGE_PATTERNS).toEqual(manifest.content_scripts.flatMap((script) => script.matches));
   });
 
   it('reads the lines when the popup opens, and shows them', async () => {
@@ -124,16 +125,11 @@ describe('a paste answered from memory', () => {
   it('gets the same hint as the slow path, and the popup opened right after sees the pasted code', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const quick = (await harness.send(
-      pastedMessage('SAVE18'),
-      senders.contentScript(7, CHECKOUT_URL),
-    )) as HintModel;
+    const quick = (await harness.paste(7, 'SAVE18')) as HintModel;
     // The same paste in a worker that just started (nothing in memory): read from storage first.
     const restarted = createHarness();
     await restarted.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const slow = (await restarted
-      .restart()
-      .send(pastedMessage('SAVE18'), senders.contentScript(7, CHECKOUT_URL))) as HintModel;
+    const slow = (await restarted.restart().paste(7, 'SAVE18')) as HintModel;
     expect(quick.tone).toBe('bad');
     expect(quick).toEqual(slow);
     const state = await harness.tabState(7);
@@ -144,10 +140,7 @@ describe('a paste answered from memory', () => {
   it('uses the codes the shopper saved a moment ago, not a catalog remembered from before', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const before = (await harness.send(
-      pastedMessage('MYCODE5'),
-      senders.contentScript(7, CHECKOUT_URL),
-    )) as HintModel;
+    const before = (await harness.paste(7, 'MYCODE5')) as HintModel;
     expect(before.tone).toBe('unknown');
     await harness.send(
       {
@@ -156,10 +149,7 @@ describe('a paste answered from memory', () => {
       },
       senders.popup(),
     );
-    const after = (await harness.send(
-      pastedMessage('MYCODE5'),
-      senders.contentScript(7, CHECKOUT_URL),
-    )) as HintModel;
+    const after = (await harness.paste(7, 'MYCODE5')) as HintModel;
     expect(after.tone).not.toBe('unknown');
   });
 });

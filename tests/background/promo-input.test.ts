@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HintModel } from '../../src/shared/protocol.ts';
-import { CHECKOUT_URL, makeCheckoutPageRead, pastedMessage } from '../background/builders.ts';
+import { makeCheckoutPageRead, pastedMessage } from '../background/builders.ts';
 import { senders } from '../background/fake-browser.ts';
 import { createHarness } from '../background/harness.ts';
 
@@ -12,10 +12,7 @@ describe('a paste sent as the code alone', () => {
   it('is diagnosed against the page the tab last sent, as a full read of it would be', async () => {
     const harness = createHarness();
     await harness.pageRead(7, 'load', makeCheckoutPageRead(null));
-    const hint = (await harness.send(
-      pastedMessage('SAVE18'),
-      senders.contentScript(7, CHECKOUT_URL),
-    )) as HintModel;
+    const hint = (await harness.paste(7, 'SAVE18')) as HintModel;
     const other = createHarness();
     const fromFullRead = await other.pageRead(7, 'promo-input', makeCheckoutPageRead('SAVE18'));
     expect(hint.tone).toBe('bad');
@@ -31,7 +28,7 @@ describe('a paste sent as the code alone', () => {
 
   it('gets no answer and changes nothing while the tab has sent no page yet', async () => {
     const harness = createHarness();
-    expect(await harness.send(pastedMessage('SAVE18'), senders.contentScript(7, CHECKOUT_URL))).toBeNull();
+    expect(await harness.paste(7, 'SAVE18')).toBeNull();
     expect((await harness.tabState(7)).snapshot).toBeNull();
   });
 
