@@ -36,8 +36,8 @@ const MAX_WORDED_VALUE_LENGTH = 24;
 /**
  * Rows found by shape anywhere under `root`, when the row selectors found none (AliExpress renamed its
  * classes): a label is a short text without digits, its value the rest of the nearest ancestor (up to 3
- * levels) that holds more, and a value is an amount or a word or two ("Free"). Which label is which row, and which pairs are no
- * summary row at all, the background decides (`classifyLabel`).
+ * levels) that holds more, and a value is an amount or a word or two ("Free"). Which label is which row,
+ * and which pairs are no summary row at all, the background decides (`classifyLabel`).
  */
 export function readRowsByLabelText(root: Element): RawSummary | null {
   const rows: RawRow[] = [];
