@@ -251,42 +251,51 @@ export class BackgroundService {
   }
 
   /**
-   * Tab `tabId` completed loading: when it is a cart, checkout or payment result, read it (the summary; the
-   * content script sends nothing on load) and take the read in like any other.
+   * Tab `tabId` completed loading. A payment result is read now (its order must be recorded even when the
+   * shopper only glances at it); a cart or checkout reads itself at the shopper's first move on the page,
+   * so its load has the main thread to itself (issue 8).
    */
   async onTabComplete(tabId: number, pageUrl: string): Promise<void> {
-    if (!isShopPage(pageUrl)) return;
-    const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS, true);
-    if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
+    if (identifyPage(pageUrl).pageKind === 'order-placed') await this.readSummary(tabId, pageUrl);
   }
 
   /**
    * The worker started: read the shop tabs that completed loading before it did (the extension enabled or
-   * updated with a cart open), since the content script sends nothing on load to make up for the missed
-   * event. Tabs the worker already knows (a record in storage.session) are left alone.
+   * updated with a cart open), whose content script may have read and sent before the worker listened.
+   * Tabs the worker already knows (a record in storage.session) are left alone.
    */
   async readOpenTabs(): Promise<void> {
     const tabs = await this.deps.browser.tabs.query({ url: SHOP_PAGE_PATTERNS, status: 'complete' });
     await Promise.all(
       tabs.map(async ({ id, url }) => {
         if (id === undefined || url === undefined || (await this.tabRecord(id))?.snapshot) return;
-        await this.onTabComplete(id, url);
+        await this.readSummary(id, url);
       }),
     );
   }
 
+  /** Read the summary of a shop tab in its next idle period, and take the read in like any other. */
+  private async readSummary(tabId: number, pageUrl: string): Promise<void> {
+    if (!isShopPage(pageUrl)) return;
+    const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS, true);
+    if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
+  }
+
   /**
-   * The popup opened on tab `tabId`: when the tab's snapshot has no cart lines yet (the content script
-   * reads them on demand), read the whole page and take it in before answering. A tab that does not
-   * answer in time keeps what the background has.
+   * The popup opened on tab `tabId`: when the background has no read of the tab yet (the shopper has not
+   * moved on the page) or its snapshot has no cart lines (the content script reads them on demand), read
+   * the whole page and take it in before answering. A tab that does not answer in time keeps what the
+   * background has.
    */
   private async readWholePage(tabId: number): Promise<void> {
     await this.settling.get(tabId);
     const record = await this.tabRecord(tabId);
     const snapshot = record?.snapshot ?? null;
-    if (!record || !isCartOrCheckout(snapshot) || snapshot.lines.known) return;
+    if (record?.snapshot && (!isCartOrCheckout(snapshot) || snapshot.lines.known)) return;
     const page = await this.readTab(tabId, { lines: true }, PAGE_REQUEST_TIMEOUT_MS);
-    if (page) await this.onPageRead(tabId, record.pageUrl, 'popup-open', page);
+    // With no record, the tab's URL is the one its content script read: only shop pages have one.
+    const pageUrl = record?.pageUrl ?? page?.url;
+    if (page && pageUrl && isShopPage(pageUrl)) await this.onPageRead(tabId, pageUrl, 'popup-open', page);
   }
 
   /**

@@ -1,23 +1,26 @@
 /**
- * The content script's life: listen, offer the background a reader, re-read when the page changes (at most
- * once per `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send
- * a read (text and structure; the background assembles the snapshot) only when it changed, and show the
- * background's hint after a paste or Apply.
+ * The content script's life: listen, read the page once the shopper engages with it, re-read when the page
+ * changes (at most once per `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read
+ * per frame), send a read (text and structure; the background assembles the snapshot) only when it changed,
+ * and show the background's hint after a paste or Apply.
  *
- * On load it only listens (issue 8): it touches no extension API and sends nothing. The background reads
- * the page when the tab completes loading, by calling the reader this script offers in its isolated world
- * (src/shared/page-reader.ts), and reads the region cookie itself. Page changes after that (a ticked line,
- * AliExpress's error) are sent from here, as are pastes and clicks.
+ * On load it only listens (issue 8): it touches no extension API, reads nothing and sends nothing, so the
+ * page's load has the main thread to itself. The first read waits for the shopper's first move on the page
+ * (pointer, key, wheel, touch or focus: `ENGAGEMENT_EVENTS`), in the page's next idle period after it; a
+ * shopper always moves before pasting or looking at the badge. The background can also read the page at
+ * any time through the reader this script offers in its isolated world (src/shared/page-reader.ts): a
+ * payment result when it completes loading, the whole page when the popup opens. The region cookie is read
+ * by the background itself.
  *
- * What a read covers: at load only the summary, the promo field and the address, which is what the badge
+ * What a read covers: the first only the summary, the promo field and the address, which is what the badge
  * needs; the cart lines (500 on a big cart) once the shopper works the promo field or the popup opens, and
  * on every read after that. Once the background holds the lines, a paste or keystroke sends only the code,
  * so the hint comes at once.
  *
- * AliExpress hydrates in stages (items first, totals later, facts §9), so one MutationObserver drives
- * re-reads; a read while the page is loading says `ready: false`, never "cart is empty". Everything is
- * torn down through one AbortController: on `pagehide`, and quietly when messaging fails (the extension
- * was reloaded or updated: "Extension context invalidated").
+ * AliExpress hydrates in stages (items first, totals later, facts §9), so once the page was read one
+ * MutationObserver drives re-reads; a read while the page is loading says `ready: false`, never "cart is
+ * empty". Everything is torn down through one AbortController: on `pagehide`, and quietly when messaging
+ * fails (the extension was reloaded or updated: "Extension context invalidated").
  */
 import type { HintModel, SnapshotTrigger } from '../shared/protocol.ts';
 import { HINT_HOST_ATTRIBUTE, removeHint, showHint } from './hint/index.ts';
@@ -36,11 +39,21 @@ export const MUTATION_READ_GAP_MS = 100;
 /** Runs `callback` after `ms` (0: the next frame) and returns a cancel function. */
 export type Later = (callback: () => void, ms: number) => () => void;
 
+/** Runs `callback` in the page's next idle period and returns a cancel function. */
+export type WhenIdle = (callback: () => void) => () => void;
+
+/** The shopper's first move on the page, any of these, starts the first read. */
+export const ENGAGEMENT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'];
+
+/** The first read waits at most this long for an idle period after the shopper's first move. */
+export const FIRST_READ_IDLE_TIMEOUT_MS = 500;
+
 export interface ContentScriptOptions {
   readonly doc: Document;
   readonly send: SendPageRead;
   readonly now?: () => Date;
   readonly later?: Later;
+  readonly whenIdle?: WhenIdle;
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
 }
 
@@ -69,16 +82,32 @@ function defaultLater(doc: Document): Later {
   };
 }
 
+function defaultWhenIdle(doc: Document): WhenIdle {
+  return (callback) => {
+    const win = doc.defaultView;
+    if (!win?.requestIdleCallback) {
+      const timer = setTimeout(callback, 0);
+      return () => clearTimeout(timer);
+    }
+    const id = win.requestIdleCallback(() => callback(), { timeout: FIRST_READ_IDLE_TIMEOUT_MS });
+    return () => win.cancelIdleCallback(id);
+  };
+}
+
 export function startContentScript(options: ContentScriptOptions): ContentScript {
   const { doc, send } = options;
   const now = options.now ?? (() => new Date());
   const later = options.later ?? defaultLater(doc);
+  const whenIdle = options.whenIdle ?? defaultWhenIdle(doc);
   const hint = options.hint ?? { show: showHint, remove: removeHint };
   const controller = new AbortController();
   const { signal } = controller;
   const stats = { extractions: 0, sends: 0 };
 
   let cancelRead: (() => void) | null = null;
+  let cancelFirstRead: (() => void) | null = null;
+  // Listens for the shopper's first move until the first read, whoever asked for it.
+  const awaitingEngagement = new AbortController();
   // The last read sent, and its key once one was needed: a page that never changes never pays for a key.
   let lastPage: PageRead | null = null;
   let lastKey: string | null = null;
@@ -92,7 +121,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (signal.aborted) return;
     controller.abort();
     withdrawPageReader(readForBackground);
+    awaitingEngagement.abort();
     cancelRead?.();
+    cancelFirstRead?.();
     if (hintShown) hint.remove();
     hintShown = false;
   };
@@ -116,6 +147,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   function take(trigger: SnapshotTrigger): PageRead | null {
     cancelRead?.();
     cancelRead = null;
+    if (!lastPage) watchPage();
     const pageChange = trigger === 'mutation';
     if (trigger !== 'load' && !pageChange) linesWanted = true;
     stats.extractions++;
@@ -200,20 +232,37 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     }
   }
 
-  const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
-    // Until the background has a read of this page there is nothing to update: its read will see this.
-    if (lastPage === null || records.every(isOwnMutation)) return;
-    scheduleMutationRead();
-  });
-  observer.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    // Ticking a line toggles classes; quantities and the promo field change values.
-    attributeFilter: ['class', 'value', 'checked', 'aria-label', 'hidden'],
-  });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  /**
+   * From the first read on, page changes are read again. Not before: until then there is nothing to update,
+   * and the first read will see them.
+   */
+  function watchPage(): void {
+    awaitingEngagement.abort();
+    cancelFirstRead?.();
+    cancelFirstRead = null;
+    const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
+      if (!records.every(isOwnMutation)) scheduleMutationRead();
+    });
+    observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      // Ticking a line toggles classes; quantities and the promo field change values.
+      attributeFilter: ['class', 'value', 'checked', 'aria-label', 'hidden'],
+    });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+
+  const onEngaged = (): void => {
+    awaitingEngagement.abort();
+    if (lastPage || signal.aborted) return;
+    cancelFirstRead ??= whenIdle(() => {
+      if (!lastPage) read('load');
+    });
+  };
+  const engagement = { capture: true, passive: true, signal: awaitingEngagement.signal };
+  for (const type of ENGAGEMENT_EVENTS) doc.defaultView?.addEventListener(type, onEngaged, engagement);
   doc.defaultView?.addEventListener('pagehide', stop, { signal });
 
   offerPageReader(readForBackground);

@@ -29,7 +29,10 @@ export const POPUP_TO_BACKGROUND = {
 } as const;
 
 export const SNAPSHOT_TRIGGERS = [
-  /** The background read the page when the tab completed loading (src/shared/page-reader.ts). */
+  /**
+   * The page's first read: after the shopper's first move on the page, or, on a payment result, by the
+   * background when the tab completed loading (src/shared/page-reader.ts).
+   */
   'load',
   'mutation',
   'promo-input',

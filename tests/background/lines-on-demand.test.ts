@@ -1,7 +1,8 @@
 /**
- * The content script sends nothing on load (issue 8): the background reads the tab through the reader the
- * script offers when the tab completes loading (the summary), and again when the popup opens (the cart
- * lines), and answers a paste from memory while the writes land behind it.
+ * A cart or checkout is read when the shopper first moves on it (the content script sends that read); the
+ * background reads a tab itself through the reader the script offers: a payment result when it completes
+ * loading, open tabs when the worker starts, the whole page (the cart lines) when the popup opens. A paste
+ * is answered from memory while the writes land behind it.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { LINES_NOT_READ_YET, type PageRead, type ReadScope } from '../../src/shared/page-model/raw.ts';
@@ -9,7 +10,7 @@ import type { HintModel } from '../../src/shared/protocol.ts';
 import { PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../../src/shared/page-reader.ts';
 import { PAGE_REQUEST_TIMEOUT_MS } from '../../src/background/service.ts';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { CHECKOUT_URL, makeCheckoutPageRead, makePromo } from './builders.ts';
+import { CHECKOUT_URL, CART_URL, PAY_RESULT_URL, makeCheckoutPageRead, makePromo } from './builders.ts';
 import { senders } from './fake-browser.ts';
 import { createHarness, type Harness } from './harness.ts';
 
@@ -32,18 +33,42 @@ function completeLoading(harness: Harness, tabId: number, url: string): void {
     listener(tabId, { status: 'complete' }, { url });
 }
 
+/** The snapshot the background keeps for tab `tabId` (storage.session), or null: read without asking. */
+function storedSnapshot(harness: Harness, tabId: number): { pageKind?: string } | null {
+  const record = harness.browser.storage.session.data.get(`tab:${tabId}`) as
+    { snapshot?: { pageKind?: string } | null } | undefined;
+  return record?.snapshot ?? null;
+}
+
 const US_COOKIE = 'site=usa&c_tp=USD&x_alimid=4465986603&isb=y&region=US&b_locale=en_US';
 
 describe('the background reads the tab', () => {
-  it('reads the summary when a checkout completes loading, takes the region from the cookie jar, and sets the badge', async () => {
+  it('leaves a cart or checkout alone when it completes loading: its first read waits for the shopper', async () => {
     const harness = createHarness();
-    harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
     offerCheckout(harness, 7);
     completeLoading(harness, 7, CHECKOUT_URL);
-    await vi.waitFor(() => expect(harness.browser.badges.get(7)?.text).toMatch(/^\d+$/));
+    completeLoading(harness, 8, CART_URL);
+    await harness.service.onTabComplete(7, CHECKOUT_URL);
+    expect(harness.browser.executed).toEqual([]);
+    expect(storedSnapshot(harness, 7)).toBeNull();
+  });
+
+  it('reads a payment result as soon as it completes loading, in its next idle period, and records the order', async () => {
+    const harness = createHarness();
+    harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
+    harness.browser.pageReaders.set(7, () => ({ ...summaryOnly(), url: PAY_RESULT_URL }));
+    completeLoading(harness, 7, PAY_RESULT_URL);
+    await vi.waitFor(() => expect(storedSnapshot(harness, 7)?.pageKind).toBe('order-placed'));
     expect(harness.browser.executed).toEqual([
       { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: false }, PAGE_READER_WAIT_MS, true] },
     ]);
+  });
+
+  it('takes the region from the cookie jar for the first read, and sets the badge', async () => {
+    const harness = createHarness();
+    harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
+    await harness.pageRead(7, 'load', summaryOnly());
+    await vi.waitFor(() => expect(harness.browser.badges.get(7)?.text).toMatch(/^\d+$/));
     const state = await harness.tabState(7);
     expect(state.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
     expect(state.snapshot?.region.shipTo).toMatchObject({ known: true, value: 'US' });
@@ -52,8 +77,7 @@ describe('the background reads the tab', () => {
 
   it('says the region is not read when the browser has no region cookie, rather than guess', async () => {
     const harness = createHarness();
-    offerCheckout(harness, 7);
-    await harness.service.onTabComplete(7, CHECKOUT_URL);
+    await harness.pageRead(7, 'load', summaryOnly());
     const state = await harness.tabState(7);
     expect(state.snapshot?.region.shipTo.known).toBe(false);
   });
@@ -67,6 +91,8 @@ describe('the background reads the tab', () => {
       'https://example.com/p/trade/confirm.html',
     ])
       await harness.service.onTabComplete(7, url);
+    harness.browser.openTabs.set(8, 'https://www.aliexpress.com/item/1005006123456789.html');
+    await harness.service.readOpenTabs();
     expect(harness.browser.executed).toEqual([]);
   });
 
@@ -102,6 +128,17 @@ describe('the background reads the tab', () => {
     // Once the background holds the lines, opening the popup again does not read again.
     await harness.tabState(7);
     expect(harness.browser.executed).toHaveLength(1);
+  });
+
+  it('reads the whole page when the popup opens before the shopper moved on the page', async () => {
+    const harness = createHarness();
+    offerCheckout(harness, 7);
+    const state = await harness.tabState(7);
+    expect(harness.browser.executed).toEqual([
+      { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: true }, PAGE_REQUEST_TIMEOUT_MS, false] },
+    ]);
+    expect(state.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    expect(state.snapshot?.lines).toMatchObject({ known: true });
   });
 
   it('still answers the popup, with the summary, when the tab has no content script to read', async () => {

@@ -1,6 +1,6 @@
 /**
- * The content script's life on a page: nothing sent on load (the background reads the page through the
- * reader the script offers), staged loading, batching page changes, sending only changes, the hint after a
+ * The content script's life on a page: nothing read or sent on load, the first read at the shopper's first
+ * move (or when the background reads the page through the reader the script offers), staged loading, batching page changes, sending only changes, the hint after a
  * paste (the code alone, applied by the background to the page it has), and teardown. Frames and timers
  * are driven by hand so the counts are exact.
  */
@@ -65,6 +65,8 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
   const frames = manualFrames();
+  // Idle periods, run by hand like the frames.
+  const idle = manualFrames();
   const sent: Sent[] = [];
   const hint = { show: vi.fn(), remove: vi.fn() };
   // As the background does: a read is assembled with the region cookie it read itself; a promo input
@@ -86,27 +88,67 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
     },
     now: () => new Date('2026-09-20T10:00:00Z'),
     later: frames.request,
+    whenIdle: idle.request,
     hint,
   });
   /** The background's call into the tab (`scripting.executeScript`), here with no wait for a late script. */
   const pull = (lines: boolean) => callPageReader(PAGE_READER_GLOBAL, { lines }, 0) as PageRead | null;
-  /** The tab completed loading: the background reads the summary. */
+  /** The background reads the summary (a payment result completed loading, or the worker started). */
   const load = () => {
     const page = pull(false);
     latest = page && assembleSnapshot(withCookie(page));
     return { page, snapshot: latest };
   };
-  return { ...loaded, frames, sent, hint, script, pull, load };
+  /** The shopper's first move on the page: the pointer crossing it. */
+  const moveOver = () =>
+    loaded.window.dispatchEvent(new loaded.window.PointerEvent('pointermove', { bubbles: true }));
+  return { ...loaded, frames, idle, sent, hint, script, pull, load, moveOver };
 }
 
 describe('content script', () => {
-  it("on load sends nothing; the background's read gets the summary and no cookie", async () => {
+  it('on load reads nothing and sends nothing, and page changes before the shopper moves cost no read', async () => {
+    const page = start('checkout-us-8740');
+    page.document.body.append(page.document.createElement('div'));
+    await settle();
+    expect(page.sent).toHaveLength(0);
+    expect(page.frames.pending + page.idle.pending).toBe(0);
+    expect(page.script.stats.extractions).toBe(0);
+  });
+
+  it("reads and sends the summary in the next idle period after the shopper's first move, once", async () => {
+    const page = start('checkout-us-8740');
+    page.moveOver();
+    page.moveOver();
+    // Not during the event: the read waits for the page to be idle.
+    expect(page.script.stats.extractions).toBe(0);
+    expect(page.idle.pending).toBe(1);
+    page.idle.run();
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]).toMatchObject({ type: 'content->background:page', trigger: 'load' });
+    expect(page.sent[0]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
+    expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
+    // Later moves read nothing; page changes are read from now on.
+    page.window.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(page.idle.pending).toBe(0);
+    page.document.body.append(page.document.createElement('div'));
+    await settle();
+    expect(page.frames.pending).toBe(1);
+  });
+
+  it("skips the first read at the shopper's move when the background read the page first", () => {
+    const page = start('checkout-us-8740');
+    page.moveOver();
+    page.load();
+    page.idle.run();
+    expect(page.script.stats.extractions).toBe(1);
+    expect(page.sent).toHaveLength(0);
+  });
+
+  it("the background's read gets the summary and no cookie", async () => {
     const page = start('checkout-us-8740');
     page.document.cookie = 'session_token=secret';
     const cookieGetter = vi.spyOn(page.document, 'cookie', 'get');
     await settle();
-    expect(page.sent).toHaveLength(0);
-    expect(page.frames.pending).toBe(0);
     const first = page.load();
     // No cookie leaves the page: the background reads aep_usuc_f itself.
     expect(first.page?.cookie).toBeNull();
@@ -135,14 +177,6 @@ describe('content script', () => {
     expect(page.frames.pending).toBe(1);
     page.frames.run();
     expect(page.script.stats.extractions).toBe(12);
-  });
-
-  it('does not read page changes before the background has read the page: its read will see them', async () => {
-    const page = start('cart-usd-unselected');
-    page.document.body.append(page.document.createElement('div'));
-    await settle();
-    expect(page.frames.pending).toBe(0);
-    expect(page.script.stats.extractions).toBe(0);
   });
 
   it('answers "not ready" while the cart loads, then sends the cart when it arrives; never "empty"', async () => {
@@ -274,12 +308,13 @@ describe('content script', () => {
     page.load();
     page.window.dispatchEvent(new page.window.Event('pagehide'));
     expect(page.script.signal.aborted).toBe(true);
+    page.moveOver();
     page.document.body.append(page.document.createElement('div'));
     (page.document.querySelector('button.place-order-primary-btn') as HTMLElement).dispatchEvent(
       new page.window.MouseEvent('click', { bubbles: true }) as unknown as Event,
     );
     await settle();
-    expect(page.frames.pending).toBe(0);
+    expect(page.frames.pending + page.idle.pending).toBe(0);
     expect(page.sent).toHaveLength(0);
   });
 

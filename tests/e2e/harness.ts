@@ -546,14 +546,16 @@ export class ShopPage {
   }
 
   /**
-   * The background holds a read of this page: its record of the tab names the page's URL. (The content
-   * script marks nothing on the page: an attribute on <html> cost the page a style recalculation.)
+   * The shopper moves the pointer over the page until the background holds a read of it: its record of the
+   * tab names the page's URL. The content script reads nothing before the shopper's first move, and a move
+   * made before it started listening is not seen, so the pointer keeps moving, as a shopper's does. (It
+   * marks nothing on the page: an attribute on <html> cost the page a style recalculation.)
    */
   async waitReady(): Promise<void> {
     const url = this.page.url();
     const key = `tab:${this.tabId}`;
     const deadline = Date.now() + 15_000;
-    for (;;) {
+    for (let move = 0; ; move++) {
       const state = JSON.parse(await this.browser.sessionStateText()) as Record<
         string,
         { snapshot?: { url?: string } | null } | undefined
@@ -564,6 +566,7 @@ export class ShopPage {
           `The background never read ${url}: is the URL in the manifest's content_scripts matches, and does ` +
             `the content script start?`,
         );
+      await this.page.mouse.move(40 + (move % 8) * 10, 40);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
