@@ -252,11 +252,17 @@ export class BackgroundService {
 
   /**
    * Tab `tabId` completed loading. A payment result is read now (its order must be recorded even when the
-   * shopper only glances at it); a cart or checkout reads itself at the shopper's first move on the page,
-   * so its load has the main thread to itself (issue 8).
+   * shopper only glances at it). A cart or checkout reads itself at the shopper's first move on the page,
+   * so its load has the main thread to itself (issue 8); meanwhile the worker gets what that read and the
+   * first paste will need: the region cookie, the codes and history, the wording.
    */
   async onTabComplete(tabId: number, pageUrl: string): Promise<void> {
-    if (identifyPage(pageUrl).pageKind === 'order-placed') await this.readSummary(tabId, pageUrl);
+    const { pageKind } = identifyPage(pageUrl);
+    if (pageKind === 'order-placed') await this.readSummary(tabId, pageUrl);
+    else if (pageKind === 'cart' || pageKind === 'checkout') {
+      await Promise.all([this.regionCookie(tabId, pageUrl, true), this.evaluationInputs()]);
+      this.messages(this.deps.browser.i18n.getUILanguage());
+    }
   }
 
   /**
