@@ -13,8 +13,8 @@
  * by the background itself.
  *
  * What a read covers: the first only the summary, the promo field and the address, which is what the badge
- * needs; the cart lines (500 on a big cart) once the shopper works the promo field or the popup opens, and
- * on every read after that. Once the background holds the lines, a paste or keystroke sends only the code,
+ * needs, plus the lines on a checkout (a dozen, and the paste comes next); a cart's lines (500 on a big
+ * cart) once the shopper works the promo field or the popup opens, and on every read after that. Once the background holds the lines, a paste or keystroke sends only the code,
  * so the hint comes at once.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so once the page was read one
@@ -31,6 +31,7 @@ import { offerPageReader, withdrawPageReader } from '../shared/page-reader.ts';
 import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
 import { queryFirst } from './dom.ts';
+import { identifyPage } from '../shared/page-model/page-kind.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
 
 /** Page changes are read at most this often; shoppers see the hint and badge no later than this. */
@@ -258,7 +259,11 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     awaitingEngagement.abort();
     if (lastPage || signal.aborted) return;
     cancelFirstRead ??= whenIdle(() => {
-      if (!lastPage) read('load');
+      if (lastPage) return;
+      // A checkout's lines are few and its promo field is where the shopper is headed: with them read now,
+      // the paste sends only the code.
+      if (identifyPage(doc.location.href).pageKind === 'checkout') linesWanted = true;
+      read('load');
     });
   };
   const engagement = { capture: true, passive: true, signal: awaitingEngagement.signal };

@@ -115,8 +115,8 @@ describe('content script', () => {
     expect(page.script.stats.extractions).toBe(0);
   });
 
-  it("reads and sends the summary in the next idle period after the shopper's first move, once", async () => {
-    const page = start('checkout-us-8740');
+  it("reads and sends the page in the next idle period after the shopper's first move, once", async () => {
+    const page = start('checkout-us-8740', async () => MODEL);
     page.moveOver();
     page.moveOver();
     // Not during the event: the read waits for the page to be idle.
@@ -126,13 +126,27 @@ describe('content script', () => {
     expect(page.sent).toHaveLength(1);
     expect(page.sent[0]).toMatchObject({ type: 'content->background:page', trigger: 'load' });
     expect(page.sent[0]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
-    expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
+    // A checkout's few lines come with it, so the paste that follows sends the code alone.
+    expect(page.sent[0]?.snapshot?.lines.known).toBe(true);
+    await settle();
+    const input = page.document.querySelector('input.pl-promoCode-input') as HTMLInputElement;
+    input.value = 'SAVE18';
+    input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    expect(page.sent.at(-1)).toMatchObject({ type: 'content->background:promo-input' });
     // Later moves read nothing; page changes are read from now on.
     page.window.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
     expect(page.idle.pending).toBe(0);
     page.document.body.append(page.document.createElement('div'));
     await settle();
     expect(page.frames.pending).toBe(1);
+  });
+
+  it("reads a cart's summary at the shopper's first move and leaves its lines for later", () => {
+    const page = start('cart-usd-unselected');
+    page.moveOver();
+    page.idle.run();
+    expect(page.sent[0]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
+    expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
   });
 
   it("skips the first read at the shopper's move when the background read the page first", () => {
