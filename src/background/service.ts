@@ -266,23 +266,22 @@ export class BackgroundService {
   }
 
   /**
-   * The worker started: read the shop tabs that completed loading before it did (the extension enabled or
-   * updated with a cart open), whose content script may have read and sent before the worker listened.
-   * Tabs the worker already knows (a record in storage.session) are left alone.
+   * The worker started: take the shop tabs that completed loading before it listened as if their loading
+   * completed now, so a payment result shown meanwhile still has its order recorded. Tabs the worker
+   * already knows (a record in storage.session) are left alone.
    */
   async readOpenTabs(): Promise<void> {
     const tabs = await this.deps.browser.tabs.query({ url: SHOP_PAGE_PATTERNS, status: 'complete' });
     await Promise.all(
       tabs.map(async ({ id, url }) => {
         if (id === undefined || url === undefined || (await this.tabRecord(id))?.snapshot) return;
-        await this.readSummary(id, url);
+        await this.onTabComplete(id, url);
       }),
     );
   }
 
-  /** Read the summary of a shop tab in its next idle period, and take the read in like any other. */
+  /** Read the summary of a tab in its next idle period, and take the read in like any other. */
   private async readSummary(tabId: number, pageUrl: string): Promise<void> {
-    if (!isShopPage(pageUrl)) return;
     const page = await this.readTab(tabId, { lines: false }, PAGE_READER_WAIT_MS, true);
     if (page) await this.onPageRead(tabId, pageUrl, 'load', page);
   }

@@ -96,21 +96,22 @@ describe('the background reads the tab', () => {
     expect(harness.browser.executed).toEqual([]);
   });
 
-  it('reads the shop tabs that loaded before the worker listened, and only those it knows nothing of', async () => {
+  it('reads the payment results that loaded before the worker listened, and only those it knows nothing of', async () => {
     const harness = createHarness();
     harness.browser.cookieJar.set('aep_usuc_f', US_COOKIE);
-    offerCheckout(harness, 7);
-    offerCheckout(harness, 8);
-    await harness.pageRead(8, 'load', summaryOnly());
-    harness.browser.openTabs.set(7, CHECKOUT_URL).set(8, CHECKOUT_URL);
+    const payResult = () => ({ ...summaryOnly(), url: PAY_RESULT_URL });
+    for (const tabId of [7, 8, 9]) harness.browser.pageReaders.set(tabId, payResult);
+    await harness.pageRead(8, 'load', payResult());
+    harness.browser.openTabs.set(7, PAY_RESULT_URL).set(8, PAY_RESULT_URL).set(9, CHECKOUT_URL);
     await harness.service.readOpenTabs();
     // Only completed AliExpress carts, checkouts and payment results: never every tab.
     expect(harness.browser.tabQueries.at(-1)).toEqual({
       url: manifest.content_scripts.flatMap((script) => script.matches),
       status: 'complete',
     });
+    // Not 8 (known), not 9 (a checkout waits for the shopper's first move).
     expect(harness.browser.executed.map((call) => call.tabId)).toEqual([7]);
-    expect((await harness.tabState(7)).snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true });
+    expect(storedSnapshot(harness, 7)?.pageKind).toBe('order-placed');
   });
 
   it('reads the lines when the popup opens, and shows them', async () => {
