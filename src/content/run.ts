@@ -174,8 +174,9 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   }
 
   /**
-   * The background's call (`callPageReader`): when the tab completed loading (the summary), or when the
-   * popup opened (the whole page, lines included). The return value is the background's reply.
+   * The background's call (`callPageReader`): a payment result that completed loading, or an open tab when
+   * the worker started (the summary), or the popup opened (the whole page, lines included). The return
+   * value is the background's reply.
    */
   function readForBackground(scope: ReadScope): PageRead | null {
     if (signal.aborted) return null;

@@ -1,9 +1,10 @@
 /**
- * How the background reads a tab without the content script messaging on load (issue 8): the content
- * script offers a reader on its isolated world's global object, and the background calls it there with
+ * How the background reads a tab whenever it needs to (a payment result that completed loading, the whole
+ * page when the popup opens), without the content script messaging (issue 8): the content script offers a
+ * reader on its isolated world's global object, and the background calls it there with
  * `scripting.executeScript({ func: callPageReader, args: [...] })`. That round trip costs the page a fraction
  * of a millisecond; `runtime.sendMessage` from the content script would first build the whole `chrome.runtime`
- * binding in the page's renderer, milliseconds of the shopper's main thread while the page loads.
+ * binding in the page's renderer, milliseconds of the shopper's main thread.
  *
  * The isolated world is shared by our content script and our injected functions only: the page and other
  * extensions cannot see or call the reader.

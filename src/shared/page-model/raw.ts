@@ -82,8 +82,8 @@ export interface RawPage {
 }
 
 /**
- * `linesMissing` of a read made without its lines: on load the content script reads the summary only, and
- * the lines when a code is checked or the popup opens (issue 8: a 500-line read costs the shopper frames).
+ * `linesMissing` of a read made without its lines: a cart's first read takes the summary only, and the
+ * lines when a code is checked or the popup opens (issue 8: a 500-line read costs the shopper frames).
  */
 export const LINES_NOT_READ_YET = 'the cart lines are read when a code is checked or the popup opens';
 
