@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { MAIN_CONTENT_SCRIPT } from '../src/shared/page-reader.ts';
 
 interface ManifestContentScript {
   readonly matches: readonly string[];
@@ -13,6 +14,19 @@ interface ManifestContentScript {
   readonly css?: readonly string[];
   readonly run_at?: string;
   readonly world?: string;
+}
+
+/**
+ * Every content script file of a build: what the manifest injects, and the main content script the
+ * background injects once a page needs it (src/content/early-events.ts), when the build has one.
+ */
+export function contentScriptFiles(distDir: string): string[] {
+  const declared = readContentScripts(distDir).flatMap((entry) => [
+    ...(entry.js ?? []),
+    ...(entry.css ?? []),
+  ]);
+  const injected = existsSync(path.join(distDir, MAIN_CONTENT_SCRIPT)) ? [MAIN_CONTENT_SCRIPT] : [];
+  return [...new Set([...declared, ...injected])];
 }
 
 export function readContentScripts(distDir: string): ManifestContentScript[] {
@@ -25,17 +39,24 @@ export function readContentScripts(distDir: string): ManifestContentScript[] {
 export interface ContentScriptSize {
   readonly files: readonly string[];
   readonly rawBytes: number;
-  /** gzip -9 of all files the manifest injects, concatenated: what a shopper's browser parses on each load. */
+  /** gzip -9 of each content script file, summed (each ships and compresses on its own). */
   readonly gzipBytes: number;
+  /** The same, per file. */
+  readonly perFile: readonly {
+    readonly file: string;
+    readonly rawBytes: number;
+    readonly gzipBytes: number;
+  }[];
 }
 
 export function measureContentScripts(distDir: string): ContentScriptSize {
-  const files = [
-    ...new Set(readContentScripts(distDir).flatMap((entry) => [...(entry.js ?? []), ...(entry.css ?? [])])),
-  ];
-  const buffers = files.map((file) => readFileSync(path.join(distDir, file)));
-  const all = Buffer.concat(buffers);
-  return { files, rawBytes: all.length, gzipBytes: gzipSync(all, { level: 9 }).length };
+  const files = contentScriptFiles(distDir);
+  const perFile = files.map((file) => {
+    const bytes = readFileSync(path.join(distDir, file));
+    return { file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  const sum = (key: 'rawBytes' | 'gzipBytes') => perFile.reduce((total, entry) => total + entry[key], 0);
+  return { files, rawBytes: sum('rawBytes'), gzipBytes: sum('gzipBytes'), perFile };
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -113,9 +134,8 @@ export function contentScriptBreakdown(root: string, outDir: string): ModuleShar
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const files = readContentScripts(outDir).flatMap((entry) => entry.js ?? []);
   const shares: ModuleShare[] = [];
-  for (const file of new Set(files)) {
+  for (const file of contentScriptFiles(outDir)) {
     const full = path.join(outDir, file);
     if (existsSync(`${full}.map`)) shares.push(...attributeBySourceMap(full));
   }

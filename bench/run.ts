@@ -6,6 +6,7 @@
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 10; fewer is for trying
  * the script out and is flagged in the results).
  */
+import { MAIN_CONTENT_SCRIPT } from '../src/shared/page-reader.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { extensionIdOf, launchFresh, resolveChromium, type LaunchedBrowser } from './browser.ts';
 import {
   contentScriptBreakdown,
+  contentScriptFiles,
   measureContentScripts,
   readContentScripts,
   type ModuleShare,
@@ -379,7 +381,10 @@ async function measureInteractions(
   const cartTab = must(tabs.get('cart'), 'cart tab');
   // The work moved out of the load window, measured: each page's CPU time over its first read.
   const firstRead = {} as NonNullable<RunSample['firstRead']>;
-  for (const [name, tab] of [['checkout', checkout], ['cart', cartTab]] as const) {
+  for (const [name, tab] of [
+    ['checkout', checkout],
+    ['cart', cartTab],
+  ] as const) {
     const before = await readMetrics(tab.cpu);
     await shopperMovesOver(tab.page);
     await sleep(FIRST_MOVE_BEFORE_PASTE_MS);
@@ -578,7 +583,8 @@ async function checkInjectionAndTrace(oursDir: string): Promise<InjectionAndTrac
  * of the same code, so time is charged to source files and functions. Only when a timing goal is missed.
  */
 async function profileContentScript(sourceMappedDir: string): Promise<ProfileAttribution | null> {
-  const script = readContentScripts(sourceMappedDir).flatMap((entry) => entry.js ?? [])[0];
+  // The main content script does the reading and the hint; the manifest's small one only listens.
+  const script = contentScriptFiles(sourceMappedDir).find((file) => file === MAIN_CONTENT_SCRIPT);
   if (!script || !existsSync(path.join(sourceMappedDir, `${script}.map`))) return null;
   const lookup = new SourceMapLookup(path.join(sourceMappedDir, `${script}.map`));
   const browser = await launchFresh([sourceMappedDir]);

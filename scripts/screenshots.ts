@@ -23,6 +23,7 @@ import {
   openPopup,
   showHintOnPage,
 } from '../tests/ui/harness.ts';
+import { HINT_STYLESHEET } from '../src/shared/hint-style.ts';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 // Headless Linux has no system UI font; Inter (Debian fonts-inter), when installed, stands in for the
@@ -41,6 +42,7 @@ export function rejectedHintModel(): HintModel {
     fix: m.fix(diagnosis.culprit),
     copy: { code: 'SAVE8', label: 'Copy SAVE8', copiedLabel: 'Copied' },
     dismissLabel: 'Dismiss',
+    stylesheet: HINT_STYLESHEET,
   };
 }
 

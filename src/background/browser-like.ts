@@ -55,19 +55,24 @@ export interface BrowserLike {
     readonly onUpdated: EventLike<
       (tabId: number, changeInfo: { status?: string }, tab?: { url?: string | undefined }) => void
     >;
+    /** A tab's URL (visible for AliExpress tabs, inside the host permissions). */
+    get(tabId: number): Promise<{ readonly url?: string | undefined }>;
     /** With `url` patterns inside the host permissions: the open AliExpress tabs, with their URLs. */
     query(queryInfo: {
       url: string[];
       status?: 'complete';
     }): Promise<readonly { readonly id?: number | undefined; readonly url?: string | undefined }[]>;
   };
-  /** Reads a tab through the reader our content script offers there (src/shared/page-reader.ts). */
+  /**
+   * Injects the main content script (`files`), and reads a tab through the reader it offers there
+   * (`func`: src/shared/page-reader.ts).
+   */
   readonly scripting: {
-    executeScript<Args extends unknown[]>(injection: {
-      target: { tabId: number; frameIds?: number[] };
-      func: (...args: Args) => unknown;
-      args: Args;
-    }): Promise<readonly { readonly result?: unknown }[]>;
+    executeScript<Args extends unknown[]>(
+      injection:
+        | { target: { tabId: number; frameIds?: number[] }; func: (...args: Args) => unknown; args: Args }
+        | { target: { tabId: number; frameIds?: number[] }; files: string[] },
+    ): Promise<readonly { readonly result?: unknown }[]>;
   };
   /** The region cookie, read here rather than on the page's main thread. */
   readonly cookies: {

@@ -3,6 +3,7 @@
  * the verdict in one line, the culprit's finding with its numbers, the fix, and one code to copy (the
  * exact code when the shopper mistyped it, else the best code that fits now).
  */
+import { HINT_STYLESHEET } from '../shared/hint-style.ts';
 import type { Messages } from '../rules/index.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { CheckResult, CodeMatch, Diagnosis, MatchingCodes } from '../rules/types.ts';
@@ -77,5 +78,6 @@ export function hintFor(
     fix: result ? messages.fix(result, catalog) : null,
     copy: code === null ? null : { code, label: labels.copy(code), copiedLabel: labels.copied(code) },
     dismissLabel: labels.dismiss,
+    stylesheet: HINT_STYLESHEET,
   };
 }

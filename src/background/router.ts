@@ -11,6 +11,7 @@ import {
   POPUP_TO_BACKGROUND,
   PromoInputMessageSchema,
   PopupMessageSchema,
+  WakeMessageSchema,
   type PopupMessage,
 } from '../shared/protocol.ts';
 import type { BrowserLike, MessageListener, SenderLike } from './browser-like.ts';
@@ -72,6 +73,14 @@ const ROUTES = new Map<string, Route<z.ZodType>>([
       schema: PromoInputMessageSchema,
       handle: async (service, message, sender) =>
         service.onPromoInput(sender.tabId, sender.url, message.capture),
+    }),
+  ],
+  [
+    CONTENT_TO_BACKGROUND.wake,
+    route({
+      from: 'content',
+      schema: WakeMessageSchema,
+      handle: async (service, _message, sender) => service.startMainScript(sender.tabId),
     }),
   ],
   [

@@ -9,7 +9,12 @@ import { assembleSnapshot, withCapture } from '../shared/page-model/assemble.ts'
 import { LIMITS, type PageRead, type PromoCaptureState, type ReadScope } from '../shared/page-model/raw.ts';
 import { identifyPage } from '../shared/page-model/page-kind.ts';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { callPageReader, PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../shared/page-reader.ts';
+import {
+  callPageReader,
+  MAIN_CONTENT_SCRIPT,
+  PAGE_READER_GLOBAL,
+  PAGE_READER_WAIT_MS,
+} from '../shared/page-reader.ts';
 import { UNKNOWN_ACCOUNT, type UsageEntry } from '../rules/schemas/history.ts';
 import type { Catalog } from '../rules/schemas/catalog.ts';
 import type { Diagnosis, MatchingCodes } from '../rules/types.ts';
@@ -297,10 +302,22 @@ export class BackgroundService {
     const record = await this.tabRecord(tabId);
     const snapshot = record?.snapshot ?? null;
     if (record?.snapshot && (!isCartOrCheckout(snapshot) || snapshot.lines.known)) return;
+    // With no record, the tab may be any page: only a cart or checkout is read.
+    const pageUrl = record?.pageUrl ?? (await this.deps.browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+    if (!isShopPage(pageUrl)) return;
     const page = await this.readTab(tabId, { lines: true }, PAGE_REQUEST_TIMEOUT_MS);
-    // With no record, the tab's URL is the one its content script read: only shop pages have one.
-    const pageUrl = record?.pageUrl ?? page?.url;
-    if (page && pageUrl && isShopPage(pageUrl)) await this.onPageRead(tabId, pageUrl, 'popup-open', page);
+    if (page) await this.onPageRead(tabId, pageUrl, 'popup-open', page);
+  }
+
+  /**
+   * The small content script in tab `tabId` asks for the main one (the shopper moved, pasted or clicked),
+   * or the background is about to read the tab: inject it into the top frame, where the manifest's content
+   * script runs. Injected twice, it starts once (src/content/main.ts).
+   */
+  async startMainScript(tabId: number): Promise<void> {
+    await this.deps.browser.scripting
+      .executeScript({ target: { tabId, frameIds: [0] }, files: [MAIN_CONTENT_SCRIPT] })
+      .catch(() => undefined);
   }
 
   /**
@@ -313,6 +330,7 @@ export class BackgroundService {
     waitMs: number,
     whenIdle = false,
   ): Promise<PageRead | null> {
+    await this.startMainScript(tabId);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const results = await Promise.race([
       this.deps.browser.scripting

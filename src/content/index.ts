@@ -1,15 +1,25 @@
 /**
- * Content script entry, injected on AliExpress cart, checkout and payment-result pages only (manifest
- * `content_scripts.matches`). It listens and offers the background a reader; see run.ts.
- *
- * Keep this bundle tiny (goal <= 10 KB gzip, issue 8) and its load path tinier: no zod, no rule engine, no
- * polyfill, and no extension API until the shopper does something. Types only from src/rules and src/shared.
+ * The content script the manifest injects on AliExpress cart, checkout and payment-result pages (issue 8:
+ * keep it tiny, its parse is the whole cost of the extension on a page nobody touches). It listens, reads
+ * nothing and touches no extension API until the shopper's first move on the page, or a paste or click;
+ * then it asks the background for the rest (main.ts, see early-events.ts) and keeps what it saw for it.
  */
-import { extensionSender } from './messaging.ts';
-import { startContentScript } from './run.ts';
+import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
+import { EARLY_GLOBAL } from './early-events.ts';
+import { listenEarly } from './early-listener.ts';
 
-// The counters, for the benchmark's mutation storm: this is the isolated world, the page cannot see them.
-(globalThis as { __pcdStats?: object }).__pcdStats = startContentScript({
-  doc: document,
-  send: extensionSender(),
-}).stats;
+interface Runtime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+const world = globalThis as Record<string, unknown>;
+// The main script may be there already (the background read a payment result first): then it listens.
+if (world[EARLY_GLOBAL] === undefined) {
+  listenEarly(world, document, () => {
+    const api = world as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
+    // No reply is needed. An extension reloaded meanwhile ("context invalidated") leaves the page as it was.
+    Promise.resolve()
+      .then(() => (api.browser ?? api.chrome)?.runtime?.sendMessage({ type: CONTENT_TO_BACKGROUND.wake }))
+      .catch(() => undefined);
+  });
+}

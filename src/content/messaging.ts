@@ -39,6 +39,7 @@ function isHintModel(value: unknown): value is HintModel {
     model &&
     typeof model === 'object' &&
     typeof model.headline === 'string' &&
-    typeof model.tone === 'string',
+    typeof model.tone === 'string' &&
+    typeof model.stylesheet === 'string',
   );
 }

@@ -4,6 +4,7 @@
  * on `document` in the capture phase and the last code seen is kept, with how and when it was seen.
  */
 import type { SnapshotTrigger } from '../shared/protocol.ts';
+import { FIELD_EVENT_TYPES, fieldEvent, type FieldEvent } from './early-events.ts';
 import { closestAny, containsAny, queryFirst, textOf } from './dom.ts';
 import { APPLY_WORDS, CHECKOUT, PROMO } from './selectors.ts';
 import {
@@ -21,6 +22,8 @@ const MAX_CODE_LENGTH = LIMITS.shortText;
 
 export interface PromoCapture {
   readonly state: () => PromoCaptureState;
+  /** Takes in a field event seen before these listeners existed (the small script's, replayed in order). */
+  readonly handle: (event: FieldEvent) => void;
 }
 
 /**
@@ -45,58 +48,50 @@ export function capturePromoField(
   // A paste is followed by an input event in the same task, unless the page cancelled it: one trigger
   // for the two, so the background is asked once.
   let pasteTimer: ReturnType<typeof setTimeout> | undefined;
-  doc.addEventListener(
-    'paste',
-    (event) => {
-      if (!isPromoInput(event.target)) return;
-      // The input event that follows carries the field's real value; the clipboard is the fallback.
-      const pasted = (event as ClipboardEvent).clipboardData?.getData('text') ?? '';
-      if (pasted) state = { ...state, lastCode: record(pasted, 'paste') };
-      clearTimeout(pasteTimer);
-      pasteTimer = setTimeout(() => signal.aborted || onTrigger('promo-input'));
-    },
-    options,
-  );
+  const onPaste = ({ target, text }: FieldEvent): void => {
+    if (!isPromoInput(target)) return;
+    // The input event that follows carries the field's real value; the clipboard is the fallback.
+    if (text) state = { ...state, lastCode: record(text, 'paste') };
+    clearTimeout(pasteTimer);
+    pasteTimer = setTimeout(() => signal.aborted || onTrigger('promo-input'));
+  };
 
-  doc.addEventListener(
-    'input',
-    (event) => {
-      const target = event.target;
-      if (!isPromoInput(target)) return;
-      clearTimeout(pasteTimer);
-      const value = (target as HTMLInputElement).value;
-      const pastedJustNow = state.lastCode?.via === 'paste' && now() - state.lastCode.at < 1000;
-      // A shopper emptying the field drops the code; AliExpress's own clear after Apply fires no event.
-      state = { ...state, lastCode: value ? record(value, pastedJustNow ? 'paste' : 'input') : null };
-      onTrigger('promo-input');
-    },
-    options,
-  );
+  const onInput = ({ target, text }: FieldEvent): void => {
+    if (!isPromoInput(target)) return;
+    clearTimeout(pasteTimer);
+    const pastedJustNow = state.lastCode?.via === 'paste' && now() - state.lastCode.at < 1000;
+    // A shopper emptying the field drops the code; AliExpress's own clear after Apply fires no event.
+    state = { ...state, lastCode: text ? record(text, pastedJustNow ? 'paste' : 'input') : null };
+    onTrigger('promo-input');
+  };
 
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const target = event.target as Element | null;
-      if (!target || typeof target.closest !== 'function') return;
-      if (closestAny(target, CHECKOUT.payButton)) {
-        const value = currentFieldValue(doc);
-        if (value) state = { ...state, lastCode: record(value, 'pay-click') };
-        onTrigger('pay-click');
-        return;
+  const onClick = (event: FieldEvent): void => {
+    const target = event.target as Element | null;
+    if (!target || typeof target.closest !== 'function') return;
+    if (closestAny(target, CHECKOUT.payButton)) {
+      const value = currentFieldValue(doc);
+      if (value) state = { ...state, lastCode: record(value, 'pay-click') };
+      onTrigger('pay-click');
+      return;
+    }
+    if (isApplyButton(target)) {
+      const value = currentFieldValue(doc) ?? state.lastCode?.code ?? '';
+      if (value) {
+        const seen = record(value, 'apply-click');
+        state = { lastCode: seen, appliedCode: seen };
       }
-      if (isApplyButton(target)) {
-        const value = currentFieldValue(doc) ?? state.lastCode?.code ?? '';
-        if (value) {
-          const seen = record(value, 'apply-click');
-          state = { lastCode: seen, appliedCode: seen };
-        }
-        onTrigger('apply-click');
-      }
-    },
-    options,
-  );
+      onTrigger('apply-click');
+    }
+  };
 
-  return { state: () => state };
+  const handlers = { paste: onPaste, input: onInput, click: onClick };
+  const handle = (event: FieldEvent): void => {
+    if (!signal.aborted) handlers[event.type](event);
+  };
+  for (const type of FIELD_EVENT_TYPES)
+    doc.addEventListener(type, (event) => handle(fieldEvent(event)), options);
+
+  return { state: () => state, handle };
 }
 
 function isPromoInput(target: EventTarget | null): boolean {

@@ -1,21 +1,20 @@
 /**
- * The content script's life: listen, read the page once the shopper engages with it, re-read when the page
- * changes (at most once per `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read
- * per frame), send a read (text and structure; the background assembles the snapshot) only when it changed,
- * and show the background's hint after a paste or Apply.
+ * The main content script's life (injected by the background once needed, see early-events.ts): take over
+ * from the small script, read the page, re-read when the page changes (at most once per
+ * `MUTATION_READ_GAP_MS`: a framework re-rendering the cart must not cost a read per frame), send a read
+ * (text and structure; the background assembles the snapshot) only when it changed, and show the
+ * background's hint after a paste or Apply.
  *
- * On load it only listens (issue 8): it touches no extension API, reads nothing and sends nothing, so the
- * page's load has the main thread to itself. The first read waits for the shopper's first move on the page
- * (pointer, key, wheel, touch or focus: `ENGAGEMENT_EVENTS`), in the page's next idle period after it; a
- * shopper always moves before pasting or looking at the badge. The background can also read the page at
- * any time through the reader this script offers in its isolated world (src/shared/page-reader.ts): a
- * payment result when it completes loading, the whole page when the popup opens. The region cookie is read
- * by the background itself.
+ * The first read comes in the page's next idle period after the shopper's first move (issue 8: the page's
+ * load has the main thread to itself), or at once for a paste or click. The background can also read the
+ * page through the reader this script offers in its isolated world (src/shared/page-reader.ts): a payment
+ * result when it completes loading, the whole page when the popup opens. The region cookie is read by the
+ * background itself.
  *
  * What a read covers: the first only the summary, the promo field and the address, which is what the badge
  * needs, plus the lines on a checkout (a dozen, and the paste comes next); a cart's lines (500 on a big
- * cart) once the shopper works the promo field or the popup opens, and on every read after that. Once the background holds the lines, a paste or keystroke sends only the code,
- * so the hint comes at once.
+ * cart) once the shopper works the promo field or the popup opens, and on every read after that. Once the
+ * background holds the lines, a paste or keystroke sends only the code, so the hint comes at once.
  *
  * AliExpress hydrates in stages (items first, totals later, facts §9), so once the page was read one
  * MutationObserver drives re-reads; a read while the page is loading says `ready: false`, never "cart is
@@ -30,6 +29,7 @@ import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
 import { offerPageReader, withdrawPageReader } from '../shared/page-reader.ts';
 import type { SendPageRead } from './messaging.ts';
 import { capturePromoField } from './promo-capture.ts';
+import type { FieldEvent } from './early-events.ts';
 import { queryFirst } from './dom.ts';
 import { identifyPage } from '../shared/page-model/page-kind.ts';
 import { CHECKOUT, PROMO } from './selectors.ts';
@@ -43,9 +43,6 @@ export type Later = (callback: () => void, ms: number) => () => void;
 /** Runs `callback` in the page's next idle period and returns a cancel function. */
 export type WhenIdle = (callback: () => void) => () => void;
 
-/** The shopper's first move on the page, any of these, starts the first read. */
-export const ENGAGEMENT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'];
-
 /** The first read waits at most this long for an idle period after the shopper's first move. */
 export const FIRST_READ_IDLE_TIMEOUT_MS = 500;
 
@@ -55,6 +52,11 @@ export interface ContentScriptOptions {
   readonly now?: () => Date;
   readonly later?: Later;
   readonly whenIdle?: WhenIdle;
+  /**
+   * What the small content script saw before this one started: field events to replay, and whether the
+   * shopper has moved on the page (then the first read is due). None when started on its own (tests).
+   */
+  readonly early?: { readonly events: readonly FieldEvent[]; readonly engaged: boolean };
   readonly hint?: { readonly show: typeof showHint; readonly remove: typeof removeHint };
 }
 
@@ -107,8 +109,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
 
   let cancelRead: (() => void) | null = null;
   let cancelFirstRead: (() => void) | null = null;
-  // Listens for the shopper's first move until the first read, whoever asked for it.
-  const awaitingEngagement = new AbortController();
   // The last read sent, and its key once one was needed: a page that never changes never pays for a key.
   let lastPage: PageRead | null = null;
   let lastKey: string | null = null;
@@ -122,7 +122,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     if (signal.aborted) return;
     controller.abort();
     withdrawPageReader(readForBackground);
-    awaitingEngagement.abort();
     cancelRead?.();
     cancelFirstRead?.();
     if (hintShown) hint.remove();
@@ -239,7 +238,6 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
    * and the first read will see them.
    */
   function watchPage(): void {
-    awaitingEngagement.abort();
     cancelFirstRead?.();
     cancelFirstRead = null;
     const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {
@@ -256,22 +254,19 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 
-  const onEngaged = (): void => {
-    awaitingEngagement.abort();
-    if (lastPage || signal.aborted) return;
-    cancelFirstRead ??= whenIdle(() => {
+  doc.defaultView?.addEventListener('pagehide', stop, { signal });
+  offerPageReader(readForBackground);
+  // What the shopper did before this script was injected, in order; a paste or click reads at once.
+  for (const event of options.early?.events ?? []) capture.handle(event);
+  if (options.early?.engaged && !lastPage) {
+    cancelFirstRead = whenIdle(() => {
       if (lastPage) return;
       // A checkout's lines are few and its promo field is where the shopper is headed: with them read now,
       // the paste sends only the code.
       if (identifyPage(doc.location.href).pageKind === 'checkout') linesWanted = true;
       read('load');
     });
-  };
-  const engagement = { capture: true, passive: true, signal: awaitingEngagement.signal };
-  for (const type of ENGAGEMENT_EVENTS) doc.defaultView?.addEventListener(type, onEngaged, engagement);
-  doc.defaultView?.addEventListener('pagehide', stop, { signal });
-
-  offerPageReader(readForBackground);
+  }
   return { signal, stop, stats };
 }
 

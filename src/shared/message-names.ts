@@ -15,6 +15,11 @@ export const CONTENT_TO_BACKGROUND = {
    * Reply: HintModel | null.
    */
   promoInput: 'content->background:promo-input',
+  /**
+   * The small content script saw the shopper's first move, or a paste or click, on a page whose main
+   * content script is not there yet: the background injects it (src/content/early-events.ts). No reply.
+   */
+  wake: 'content->background:wake',
 } as const;
 
 export const POPUP_TO_BACKGROUND = {

@@ -11,20 +11,24 @@
  */
 import type { ReadScope } from './page-model/raw.ts';
 
+/**
+ * The main content script in the build (vite.config.ts writes it there), which offers the reader: the
+ * background injects it before a read (src/content/early-events.ts).
+ */
+export const MAIN_CONTENT_SCRIPT = 'src/content/main.js';
+
 /** The global the content script puts its reader under, in its isolated world. */
 export const PAGE_READER_GLOBAL = '__promoCodeDoctorReadPage';
 
-/** How long an injected call waits for a content script that has not started yet, or for the page to idle. */
+/** How long a read asked for in the page's next idle period waits for one at most. */
 export const PAGE_READER_WAIT_MS = 2000;
 
 type Reader = (scope: ReadScope) => unknown;
-type Waiter = (reader: Reader) => void;
 
 /**
  * Runs in the tab, serialised by `executeScript`: it may use nothing from its module scope. Returns the
- * reader's read, or null when no content script offers one within `waitMs`. Chromium injects
- * `document_idle` content scripts as late as right after `load`, so the background's call made when the
- * tab completes may arrive first; then it waits for `offerPageReader` to hand the reader over.
+ * reader's read, or null when no content script offers one. The background injects the main content
+ * script first, which offers the reader as it starts.
  */
 export function callPageReader(
   globalName: string,
@@ -33,34 +37,19 @@ export function callPageReader(
   whenIdle = false,
 ): unknown {
   const world = globalThis as unknown as Record<string, unknown>;
-  // `whenIdle` (the read after load): in the page's next idle period, so the read never competes with the
-  // page's own work as it finishes loading; within `waitMs` all the same.
+  const reader = world[globalName];
+  if (typeof reader !== 'function') return null;
+  // `whenIdle` (a payment result that completed loading): in the page's next idle period, so the read never
+  // competes with the page's own work as it finishes loading; within `waitMs` all the same.
   const idle = world.requestIdleCallback as
     ((callback: () => void, options: { timeout: number }) => number) | undefined;
-  const read = (reader: Reader, resolve: (value: unknown) => void): void => {
-    if (whenIdle && idle) idle(() => resolve(reader(scope)), { timeout: waitMs });
-    else resolve(reader(scope));
-  };
-  const reader = world[globalName];
-  if (typeof reader === 'function' && !(whenIdle && idle)) return (reader as Reader)(scope);
-  return new Promise((resolve) => {
-    if (typeof reader === 'function') return read(reader as Reader, resolve);
-    const waiters = (world[`${globalName}:waiting`] ??= []) as Waiter[];
-    const timer = setTimeout(() => resolve(null), waitMs);
-    waiters.push((offered) => {
-      clearTimeout(timer);
-      read(offered, resolve);
-    });
-  });
+  if (!whenIdle || !idle) return (reader as Reader)(scope);
+  return new Promise((resolve) => idle(() => resolve((reader as Reader)(scope)), { timeout: waitMs }));
 }
 
-/** The content script's side: offer `reader`, and answer the calls that arrived before it. */
+/** The content script's side: offer `reader` to the background's calls. */
 export function offerPageReader(reader: Reader): void {
-  const slots = globalThis as unknown as Record<string, unknown>;
-  slots[PAGE_READER_GLOBAL] = reader;
-  const waiting = slots[`${PAGE_READER_GLOBAL}:waiting`] as Waiter[] | undefined;
-  slots[`${PAGE_READER_GLOBAL}:waiting`] = undefined;
-  for (const waiter of waiting ?? []) waiter(reader);
+  (globalThis as unknown as Record<string, unknown>)[PAGE_READER_GLOBAL] = reader;
 }
 
 /** Takes the reader back (the content script stopped): later calls get null. */

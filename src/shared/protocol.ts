@@ -85,6 +85,7 @@ export const PromoInputMessageSchema = z.object({
   trigger: z.literal('promo-input'),
   capture: PageReadSchema.shape.capture,
 });
+export const WakeMessageSchema = z.object({ type: z.literal(CONTENT_TO_BACKGROUND.wake) });
 /** What the content script sends on a paste or keystroke in the promo field. */
 export interface PromoInputMessage {
   readonly type: typeof CONTENT_TO_BACKGROUND.promoInput;
@@ -139,6 +140,8 @@ export interface HintModel {
   /** The best code that fits now, to copy. */
   readonly copy: { readonly code: string; readonly label: string; readonly copiedLabel: string } | null;
   readonly dismissLabel: string;
+  /** The hint's stylesheet (src/shared/hint-style.ts), kept out of the content script's bundles. */
+  readonly stylesheet: string;
 }
 
 export interface FeedStatus {

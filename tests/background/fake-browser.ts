@@ -86,9 +86,11 @@ export interface FakeBrowser extends BrowserLike {
    * background's function with it in place; in a tab without one, the function's wait runs out (null).
    */
   readonly pageReaders: Map<number, (scope: ReadScope) => unknown>;
-  /** Every `scripting.executeScript`, in order. */
+  /** Every `scripting.executeScript` of a function (a read), in order. */
   readonly executed: { tabId: number; args: unknown[] }[];
-  /** The open shop tabs `tabs.query` returns: id -> URL (the query's URL patterns are not applied). */
+  /** Every `scripting.executeScript` of files (the main content script), in order. */
+  readonly injected: { tabId: number; files: string[] }[];
+  /** The open tabs `tabs.query` and `tabs.get` know: id -> URL (the query's URL patterns are not applied). */
   readonly openTabs: Map<number, string>;
   /** Every `tabs.query`, in order. */
   readonly tabQueries: Parameters<BrowserLike['tabs']['query']>[0][];
@@ -143,13 +145,24 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     tabs: {
       onRemoved,
       onUpdated,
+      async get(tabId) {
+        const url = browser.openTabs.get(tabId);
+        if (url === undefined) throw new Error(`No tab with id: ${tabId}.`);
+        return { url };
+      },
       async query(queryInfo) {
         browser.tabQueries.push(queryInfo);
         return [...browser.openTabs].map(([id, url]) => ({ id, url }));
       },
     },
     scripting: {
-      async executeScript({ target, func, args }) {
+      async executeScript(injection) {
+        const { target } = injection;
+        if ('files' in injection) {
+          browser.injected.push({ tabId: target.tabId, files: injection.files });
+          return [{ result: undefined }];
+        }
+        const { func, args } = injection;
         browser.executed.push({ tabId: target.tabId, args });
         const reader = browser.pageReaders.get(target.tabId);
         if (!reader) return [{ result: null }];
@@ -173,6 +186,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}): FakeBrowser
     openTabs: new Map(),
     tabQueries: [],
     executed: [],
+    injected: [],
     cookieJar: new Map(),
     i18n: { getUILanguage: () => options.uiLanguage ?? 'en-US' },
     fetchImpl: options.fetch ?? noNetwork,

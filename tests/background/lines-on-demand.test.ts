@@ -7,7 +7,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LINES_NOT_READ_YET, type PageRead, type ReadScope } from '../../src/shared/page-model/raw.ts';
 import type { HintModel } from '../../src/shared/protocol.ts';
-import { PAGE_READER_GLOBAL, PAGE_READER_WAIT_MS } from '../../src/shared/page-reader.ts';
+import {
+  MAIN_CONTENT_SCRIPT,
+  PAGE_READER_GLOBAL,
+  PAGE_READER_WAIT_MS,
+} from '../../src/shared/page-reader.ts';
+import { CONTENT_TO_BACKGROUND } from '../../src/shared/message-names.ts';
 import { PAGE_REQUEST_TIMEOUT_MS } from '../../src/background/service.ts';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { CHECKOUT_URL, CART_URL, PAY_RESULT_URL, makeCheckoutPageRead, makePromo } from './builders.ts';
@@ -59,6 +64,7 @@ describe('the background reads the tab', () => {
     harness.browser.pageReaders.set(7, () => ({ ...summaryOnly(), url: PAY_RESULT_URL }));
     completeLoading(harness, 7, PAY_RESULT_URL);
     await vi.waitFor(() => expect(storedSnapshot(harness, 7)?.pageKind).toBe('order-placed'));
+    expect(harness.browser.injected).toEqual([{ tabId: 7, files: [MAIN_CONTENT_SCRIPT] }]);
     expect(harness.browser.executed).toEqual([
       { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: false }, PAGE_READER_WAIT_MS, true] },
     ]);
@@ -134,12 +140,37 @@ describe('the background reads the tab', () => {
   it('reads the whole page when the popup opens before the shopper moved on the page', async () => {
     const harness = createHarness();
     offerCheckout(harness, 7);
+    harness.browser.openTabs.set(7, CHECKOUT_URL);
     const state = await harness.tabState(7);
+    // The main content script first (the page's small one only listens), then the read through it.
+    expect(harness.browser.injected).toEqual([{ tabId: 7, files: [MAIN_CONTENT_SCRIPT] }]);
     expect(harness.browser.executed).toEqual([
       { tabId: 7, args: [PAGE_READER_GLOBAL, { lines: true }, PAGE_REQUEST_TIMEOUT_MS, false] },
     ]);
     expect(state.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 8740 });
     expect(state.snapshot?.lines).toMatchObject({ known: true });
+  });
+
+  it('reads nothing when the popup opens on a tab that is not a cart or checkout', async () => {
+    const harness = createHarness();
+    harness.browser.openTabs.set(7, 'https://www.aliexpress.com/item/1005006123456789.html');
+    await harness.tabState(7);
+    await harness.tabState(8);
+    expect(harness.browser.injected).toEqual([]);
+    expect(harness.browser.executed).toEqual([]);
+  });
+
+  it("injects the main content script when the page's small one asks (the shopper moved)", async () => {
+    const harness = createHarness();
+    await harness.send({ type: CONTENT_TO_BACKGROUND.wake }, senders.contentScript(7, CHECKOUT_URL));
+    expect(harness.browser.injected).toEqual([{ tabId: 7, files: [MAIN_CONTENT_SCRIPT] }]);
+    // From anything but our content script in an AliExpress tab, nothing is injected.
+    await harness.send(
+      { type: CONTENT_TO_BACKGROUND.wake },
+      senders.contentScript(8, 'https://example.com/'),
+    );
+    await harness.send({ type: CONTENT_TO_BACKGROUND.wake }, senders.popup());
+    expect(harness.browser.injected).toHaveLength(1);
   });
 
   it('still answers the popup, with the summary, when the tab has no content script to read', async () => {

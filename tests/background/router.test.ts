@@ -20,6 +20,7 @@ import {
 } from './builders.ts';
 import { createHarness, quietWarnings, type Harness } from './harness.ts';
 import { vi } from 'vitest';
+import { HINT_STYLESHEET } from '../../src/shared/hint-style.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -276,6 +277,7 @@ describe('a snapshot from the checkout', () => {
       fix: expect.stringContaining('US $11.60'),
       copy: { code: 'SAVE8', label: 'Copy SAVE8', copiedLabel: 'Copied SAVE8' },
       dismissLabel: 'Dismiss',
+      stylesheet: HINT_STYLESHEET,
     });
   });
 

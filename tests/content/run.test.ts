@@ -13,6 +13,11 @@ import type { PageRead } from '../../src/shared/page-model/raw.ts';
 import { callPageReader, PAGE_READER_GLOBAL } from '../../src/shared/page-reader.ts';
 import { startContentScript, type ContentScript } from '../../src/content/run.ts';
 import { loadFixture } from './fixtures.ts';
+import { HINT_STYLESHEET } from '../../src/shared/hint-style.ts';
+import type { FieldEvent } from '../../src/content/early-events.ts';
+
+/** The small script saw the shopper move on the page before this one started. */
+const ENGAGED = () => ({ events: [], engaged: true });
 
 const MODEL: HintModel = {
   tone: 'bad',
@@ -21,6 +26,7 @@ const MODEL: HintModel = {
   fix: 'Add US $11.60, or use SAVE8 which fits now.',
   copy: { code: 'SAVE8', label: 'Copy SAVE8', copiedLabel: 'Copied' },
   dismissLabel: 'Dismiss',
+  stylesheet: HINT_STYLESHEET,
 };
 
 let window: Window | null = null;
@@ -60,7 +66,12 @@ type Sent = Message & { readonly snapshot: CartSnapshot | null };
 /** Let MutationObserver records and promise replies arrive. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function start(name: string, reply: (message: Message) => Promise<HintModel | null> = async () => null) {
+function start(
+  name: string,
+  reply: (message: Message) => Promise<HintModel | null> = async () => null,
+  /** What the small script hands over, from the page's document. */
+  early?: (document: Document) => { events: FieldEvent[]; engaged: boolean },
+) {
   const loaded = loadFixture(name);
   window = loaded.window;
   for (const pair of loaded.meta.cookie.split('; ')) loaded.window.document.cookie = pair;
@@ -90,6 +101,7 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
     later: frames.request,
     whenIdle: idle.request,
     hint,
+    ...(early ? { early: early(loaded.document) } : {}),
   });
   /** The background's call into the tab (`scripting.executeScript`), here with no wait for a late script. */
   const pull = (lines: boolean) => callPageReader(PAGE_READER_GLOBAL, { lines }, 0) as PageRead | null;
@@ -99,14 +111,11 @@ function start(name: string, reply: (message: Message) => Promise<HintModel | nu
     latest = page && assembleSnapshot(withCookie(page));
     return { page, snapshot: latest };
   };
-  /** The shopper's first move on the page: the pointer crossing it. */
-  const moveOver = () =>
-    loaded.window.dispatchEvent(new loaded.window.PointerEvent('pointermove', { bubbles: true }));
-  return { ...loaded, frames, idle, sent, hint, script, pull, load, moveOver };
+  return { ...loaded, frames, idle, sent, hint, script, pull, load };
 }
 
 describe('content script', () => {
-  it('on load reads nothing and sends nothing, and page changes before the shopper moves cost no read', async () => {
+  it('started for a read of the background, reads nothing of its own, and page changes cost no read until then', async () => {
     const page = start('checkout-us-8740');
     page.document.body.append(page.document.createElement('div'));
     await settle();
@@ -115,11 +124,9 @@ describe('content script', () => {
     expect(page.script.stats.extractions).toBe(0);
   });
 
-  it("reads and sends the page in the next idle period after the shopper's first move, once", async () => {
-    const page = start('checkout-us-8740', async () => MODEL);
-    page.moveOver();
-    page.moveOver();
-    // Not during the event: the read waits for the page to be idle.
+  it("after the shopper's first move, reads and sends the page in the next idle period, once", async () => {
+    const page = start('checkout-us-8740', async () => MODEL, ENGAGED);
+    // Not at once: the read waits for the page to be idle.
     expect(page.script.stats.extractions).toBe(0);
     expect(page.idle.pending).toBe(1);
     page.idle.run();
@@ -133,29 +140,52 @@ describe('content script', () => {
     input.value = 'SAVE18';
     input.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
     expect(page.sent.at(-1)).toMatchObject({ type: 'content->background:promo-input' });
-    // Later moves read nothing; page changes are read from now on.
-    page.window.dispatchEvent(new page.window.KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
-    expect(page.idle.pending).toBe(0);
+    // Page changes are read from now on.
     page.document.body.append(page.document.createElement('div'));
     await settle();
     expect(page.frames.pending).toBe(1);
   });
 
-  it("reads a cart's summary at the shopper's first move and leaves its lines for later", () => {
-    const page = start('cart-usd-unselected');
-    page.moveOver();
+  it("reads a cart's summary after the shopper's first move and leaves its lines for later", () => {
+    const page = start('cart-usd-unselected', undefined, ENGAGED);
     page.idle.run();
     expect(page.sent[0]?.snapshot?.amounts.itemsSubtotal).toMatchObject({ known: true, value: 6923 });
     expect(page.sent[0]?.snapshot?.lines.known).toBe(false);
   });
 
-  it("skips the first read at the shopper's move when the background read the page first", () => {
-    const page = start('checkout-us-8740');
-    page.moveOver();
+  it('skips its idle first read when the background read the page first', () => {
+    const page = start('checkout-us-8740', undefined, ENGAGED);
     page.load();
     page.idle.run();
     expect(page.script.stats.extractions).toBe(1);
     expect(page.sent).toHaveLength(0);
+  });
+
+  it('takes in a paste the small script saw before this one started, and shows the hint for it', async () => {
+    // Events as the small script keeps them: the target and the text they carried.
+    const page = start(
+      'checkout-us-8740',
+      async () => MODEL,
+      (document) => {
+        const input = document.querySelector('input.pl-promoCode-input');
+        return {
+          events: [
+            { type: 'paste', target: input, text: 'SAVE18' },
+            { type: 'input', target: input, text: 'SAVE18' },
+          ],
+          engaged: true,
+        };
+      },
+    );
+    // At once, not at idle: the shopper is waiting for the hint.
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]).toMatchObject({
+      trigger: 'promo-input',
+      snapshot: { promo: { enteredCode: { known: true, value: 'SAVE18' } } },
+    });
+    await settle();
+    expect(page.hint.show).toHaveBeenCalledTimes(1);
+    expect(page.idle.pending).toBe(0);
   });
 
   it("the background's read gets the summary and no cookie", async () => {
@@ -322,7 +352,6 @@ describe('content script', () => {
     page.load();
     page.window.dispatchEvent(new page.window.Event('pagehide'));
     expect(page.script.signal.aborted).toBe(true);
-    page.moveOver();
     page.document.body.append(page.document.createElement('div'));
     (page.document.querySelector('button.place-order-primary-btn') as HTMLElement).dispatchEvent(
       new page.window.MouseEvent('click', { bubbles: true }) as unknown as Event,

@@ -21,6 +21,7 @@ import { makeFeed, makePromo } from '../background/builders.ts';
 import { senders } from '../background/fake-browser.ts';
 import { createHarness, quietWarnings } from '../background/harness.ts';
 import { HTML_PAYLOADS, RTL_OVERRIDE, ZERO_WIDTH, reportFigures, unbroken } from './helpers.ts';
+import { HINT_STYLESHEET } from '../../src/shared/hint-style.ts';
 
 // happy-dom replaces the global URL: resolve fixture paths with Node's path module.
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -265,7 +266,15 @@ describe('hostile page and feed text is shown as text, never as markup', () => {
     document.body.append(field);
     showHint(
       field,
-      { tone: 'bad', headline: 'x', detail: null, fix: null, copy: null, dismissLabel: 'Dismiss' },
+      {
+        tone: 'bad',
+        headline: 'x',
+        detail: null,
+        fix: null,
+        copy: null,
+        dismissLabel: 'Dismiss',
+        stylesheet: HINT_STYLESHEET,
+      },
       { mode: 'open' },
     );
     const css =

@@ -14,6 +14,8 @@ import {
   PageReadMessageSchema,
   POPUP_TO_BACKGROUND,
   PopupMessageSchema,
+  PromoInputMessageSchema,
+  WakeMessageSchema,
   type HintModel,
 } from '../../src/shared/protocol.ts';
 import { CART_URL, makeCheckoutPageRead, makePromo } from '../background/builders.ts';
@@ -28,6 +30,8 @@ function validMessage(type: string): Record<string, unknown> {
   switch (type) {
     case CONTENT_TO_BACKGROUND.page:
       return { type, trigger: 'promo-input', page: makeCheckoutPageRead('SAVE18') };
+    case CONTENT_TO_BACKGROUND.promoInput:
+      return { type, trigger: 'promo-input', capture: makeCheckoutPageRead('SAVE18').capture };
     case POPUP_TO_BACKGROUND.getTabState:
       return { type, tabId: 7 };
     case POPUP_TO_BACKGROUND.setCodeUsed:
@@ -43,7 +47,7 @@ function validMessage(type: string): Record<string, unknown> {
   }
 }
 
-const isContent = (type: string) => type === CONTENT_TO_BACKGROUND.page;
+const isContent = (type: string) => type.startsWith('content->');
 const rightSender = (type: string): SenderLike =>
   isContent(type) ? senders.contentScript(7) : senders.popup();
 
@@ -205,7 +209,14 @@ function mutated(type: string, mutation: Mutation): Record<string, unknown> {
 function schemaAccepts(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !ROUTED_MESSAGE_TYPES.includes(type)) return false;
-  const schema = isContent(type) ? PageReadMessageSchema : PopupMessageSchema;
+  const schema =
+    type === CONTENT_TO_BACKGROUND.page
+      ? PageReadMessageSchema
+      : type === CONTENT_TO_BACKGROUND.promoInput
+        ? PromoInputMessageSchema
+        : type === CONTENT_TO_BACKGROUND.wake
+          ? WakeMessageSchema
+          : PopupMessageSchema;
   return schema.safeParse(message).success;
 }
 

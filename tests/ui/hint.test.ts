@@ -19,6 +19,7 @@ import {
   openCheckout,
   showHintOnPage,
 } from './harness.ts';
+import { HINT_STYLESHEET } from '../../src/shared/hint-style.ts';
 
 const REJECTED: HintModel = {
   tone: 'bad',
@@ -27,6 +28,7 @@ const REJECTED: HintModel = {
   fix: 'Add US $11.60 of eligible items to cross the threshold. Or use SAVE8 (US $8 off US $59+), which fits this cart now.',
   copy: { code: 'SAVE8', label: 'Copy SAVE8', copiedLabel: 'Copied' },
   dismissLabel: 'Dismiss',
+  stylesheet: HINT_STYLESHEET,
 };
 
 type Box = { top: number; bottom: number; left: number; right: number };
@@ -208,27 +210,31 @@ describe.skipIf(!hasChromium)('hint at the promo field (Chromium)', { timeout: 9
     );
     expect(await page.locator(HINT_HOST).count()).toBe(0);
 
-    const removedOnAbort = await page.evaluate((sel) => {
-      const api = (
-        window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') }
-      ).PromoCodeDoctorHint;
-      const teardown = new AbortController();
-      api.showHint(
-        document.querySelector(sel) as Element,
-        {
-          tone: 'warn',
-          headline: 'Expires in 3 hr.',
-          detail: null,
-          fix: null,
-          copy: null,
-          dismissLabel: 'Dismiss',
-        },
-        { signal: teardown.signal },
-      );
-      const shown = document.querySelectorAll('[data-promo-code-doctor-hint]').length;
-      teardown.abort();
-      return [shown, document.querySelectorAll('[data-promo-code-doctor-hint]').length];
-    }, CHECKOUT_SELECTORS.promoInput);
+    const removedOnAbort = await page.evaluate(
+      ([sel, stylesheet]) => {
+        const api = (
+          window as unknown as { PromoCodeDoctorHint: typeof import('../../src/content/hint/index.ts') }
+        ).PromoCodeDoctorHint;
+        const teardown = new AbortController();
+        api.showHint(
+          document.querySelector(sel) as Element,
+          {
+            tone: 'warn',
+            headline: 'Expires in 3 hr.',
+            detail: null,
+            fix: null,
+            copy: null,
+            dismissLabel: 'Dismiss',
+            stylesheet,
+          },
+          { signal: teardown.signal },
+        );
+        const shown = document.querySelectorAll('[data-promo-code-doctor-hint]').length;
+        teardown.abort();
+        return [shown, document.querySelectorAll('[data-promo-code-doctor-hint]').length];
+      },
+      [CHECKOUT_SELECTORS.promoInput, HINT_STYLESHEET] as const,
+    );
     expect(removedOnAbort).toEqual([1, 0]);
   });
 

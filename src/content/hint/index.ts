@@ -1,12 +1,14 @@
 /**
- * The in-page hint next to AliExpress's promo field. It runs in the content script, whose whole bundle has a
- * 10 KB gzip budget, so: plain DOM, one small CSS string, nothing built until the first hint is shown.
+ * The in-page hint next to AliExpress's promo field. It runs in the content script, whose bundles have a
+ * 10 KB gzip budget, so: plain DOM, the stylesheet from the background (src/shared/hint-style.ts), nothing
+ * built until the first hint is shown.
  *
  * The page is never modified: one host element is appended to <body>, everything else lives in its (closed)
  * shadow root. Every string is set with textContent: the model comes from the background but may quote page
  * text such as product titles.
  */
 import type { HintModel } from '../../shared/protocol.ts';
+import { PANEL_WIDTH } from '../../shared/hint-style.ts';
 
 export const HINT_HOST_ATTRIBUTE = 'data-promo-code-doctor-hint';
 
@@ -24,36 +26,9 @@ export interface HintOptions {
 const TONE_ICONS: Record<HintModel['tone'], string> = { ok: '✓', bad: '✕', warn: '!', unknown: '?' };
 const GAP = 8;
 const MARGIN = 8;
-/** The panel's width on a wide page (CSS below). */
-const PANEL_WIDTH = 360;
-
-// Tokens first, then light values; dark values override them. Sizes in px: the page's rem is not ours.
-const CSS = `:host{all:initial}
-.p{--bg:#fff;--fg:#1b1f24;--mu:#57606a;--bd:#d0d7de;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--unk:#57606a;--btn:#f6f8fa;--ac:#0969da;
-position:fixed;box-sizing:border-box;width:min(${PANEL_WIDTH}px,calc(100vw - 16px));padding:12px 12px 12px 14px;border:1px solid var(--bd);border-left:4px solid var(--t);border-radius:10px;
-background:var(--bg);color:var(--fg);box-shadow:0 6px 24px rgba(0,0,0,.16);font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
-display:grid;grid-template-columns:22px 1fr auto;gap:2px 10px;animation:in .14s ease-out;text-align:start}
-@media (prefers-color-scheme:dark){.p{--bg:#1c2128;--fg:#e6edf3;--mu:#9da7b3;--bd:#3d444d;--ok:#3fb950;--bad:#ff7b72;--warn:#d29922;--unk:#9da7b3;--btn:#2d333b;--ac:#4493f8;box-shadow:0 6px 24px rgba(0,0,0,.5)}}
-@media (prefers-reduced-motion:reduce){.p{animation:none}}
-@keyframes in{from{opacity:0;transform:translateY(-4px)}}
-.ok{--t:var(--ok)}.bad{--t:var(--bad)}.warn{--t:var(--warn)}.unknown{--t:var(--unk)}
-.i{width:20px;height:20px;border-radius:50%;background:var(--t);color:var(--bg);font-weight:700;font-size:12px;line-height:20px;text-align:center;margin-top:1px}
-.m{grid-column:2;min-width:0;overflow-wrap:anywhere}.m p{margin:0}
-.m .b{color:var(--mu);font-size:11px;font-weight:600;letter-spacing:.02em;margin-bottom:1px}
-.m .h{font-weight:600;font-size:14px}
-.m .d{color:var(--mu);margin-top:2px}
-.m .f{margin-top:6px}
-.a{grid-column:2/4;display:flex;gap:8px;margin-top:8px}
-button{font:inherit;color:inherit;cursor:pointer;border-radius:6px}
-.c{border:1px solid var(--ac);background:var(--ac);color:var(--bg);padding:4px 12px;font-weight:600}
-.c[data-done]{background:var(--bg);color:var(--ok);border-color:var(--ok)}
-.x{grid-column:3;grid-row:1;align-self:start;border:0;background:none;color:var(--mu);width:24px;height:24px;padding:0;font-size:18px;line-height:1}
-.x:hover{color:var(--fg)}
-button:focus-visible{outline:2px solid var(--ac);outline-offset:2px}
-.s{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
-
 interface Mounted {
   host: HTMLElement;
+  style: HTMLStyleElement;
   panel: HTMLElement;
   anchor: Element;
   options: HintOptions;
@@ -104,7 +79,6 @@ function mount(anchor: Element, options: HintOptions): void {
     'all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important';
   const root = host.attachShadow({ mode: options.mode ?? 'closed' });
   const style = document.createElement('style');
-  style.textContent = CSS;
   const panel = el('section', 'p');
   // A named region: the page's landmarks stay intact and a screen reader can jump to the hint.
   panel.setAttribute('aria-label', 'Promo Code Doctor');
@@ -131,7 +105,7 @@ function mount(anchor: Element, options: HintOptions): void {
   );
   teardown.signal.addEventListener('abort', () => (cancelAnimationFrame(frame), host.remove()));
   options.signal?.addEventListener('abort', removeHint, { signal: teardown.signal });
-  mounted = { host, panel, anchor, options, teardown, schedule };
+  mounted = { host, style, panel, anchor, options, teardown, schedule };
 }
 
 function dismiss(): void {
@@ -146,7 +120,8 @@ function dismiss(): void {
 
 function render(model: HintModel, fresh: boolean, row: DOMRect): void {
   if (!mounted) return;
-  const { panel } = mounted;
+  const { panel, style } = mounted;
+  if (style.textContent !== model.stylesheet) style.textContent = model.stylesheet;
   panel.className = `p ${model.tone}`;
 
   const icon = el('div', 'i', TONE_ICONS[model.tone]);
