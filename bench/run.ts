@@ -63,7 +63,8 @@ const STAGGER_MS = 600;
  * The next run's browser starts this long after the last page's load, while the current pages sit out the
  * rest of their window: Chromium's start-up is then no longer dead time (it was a third of the bench's
  * 5 minutes). A page's load-time work is over by then; work an extension leaves for later would only be
- * slowed by it, never hidden. Not in ours' runs, whose paste and popup are timed after the window.
+ * slowed by it, never hidden. The same in every variant's run, so no variant's window is quieter; ours
+ * times its paste and popup only once that browser has started, so nothing competes with them.
  */
 const NEXT_LAUNCH_AFTER_LOAD_MS = 1200;
 const RANK_CODES = 10_000;
@@ -334,13 +335,9 @@ async function measureRun(
       await must(tabs.get(name), name).page.goto(URLS[name], { waitUntil: 'load' });
       loadedAt.set(name, performance.now());
     }
-    // Ours times a paste and a popup after the window: the next browser starts after those instead, so a
-    // browser still busy starting never competes with them.
-    if (variant !== 'ours') {
-      const lastLoad = Math.max(...loadedAt.values());
-      await sleep(lastLoad + NEXT_LAUNCH_AFTER_LOAD_MS - performance.now());
-      startNext().catch(() => undefined);
-    }
+    const lastLoad = Math.max(...loadedAt.values());
+    await sleep(lastLoad + NEXT_LAUNCH_AFTER_LOAD_MS - performance.now());
+    const nextStarted = startNext().catch(() => undefined);
     const pages = {} as Record<MeasuredPage, PageSample>;
     for (const name of order) {
       await sleep(must(loadedAt.get(name), name) + WINDOW_AFTER_LOAD_MS - performance.now());
@@ -361,8 +358,8 @@ async function measureRun(
     }
     const sample: RunSample = { run, variant, position, pages };
     if (variant === 'ours') {
+      await nextStarted;
       await measureInteractions(browser, tabs, sample);
-      startNext().catch(() => undefined);
     }
     return sample;
   } finally {
