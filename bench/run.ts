@@ -59,14 +59,6 @@ const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 10));
 const WINDOW_AFTER_LOAD_MS = 3000;
 /** The second page starts loading after the first page's load-time work (content scripts at document_idle). */
 const STAGGER_MS = 600;
-/**
- * The next run's browser starts this long after the last page's load, while the current pages sit out the
- * rest of their window: Chromium's start-up is then no longer dead time (it was a third of the bench's
- * 5 minutes). A page's load-time work is over by then; work an extension leaves for later would only be
- * slowed by it, never hidden. The same in every variant's run, so no variant's window is quieter; ours
- * times its paste and popup only once that browser has started, so nothing competes with them.
- */
-const NEXT_LAUNCH_AFTER_LOAD_MS = 1200;
 const RANK_CODES = 10_000;
 const RANK_RUNS = 20;
 const RANK_WARM_UP = 5;
@@ -303,8 +295,8 @@ function launchVariant(
 }
 
 /**
- * One variant's run in `browser` (a fresh profile); `startNext` is called once the window's busy part is
- * over, to launch the next run's browser meanwhile.
+ * One variant's run in `browser` (a fresh profile); `startNext` is called once everything is measured, to
+ * launch the next run's browser while this one closes.
  */
 async function measureRun(
   run: number,
@@ -335,9 +327,6 @@ async function measureRun(
       await must(tabs.get(name), name).page.goto(URLS[name], { waitUntil: 'load' });
       loadedAt.set(name, performance.now());
     }
-    const lastLoad = Math.max(...loadedAt.values());
-    await sleep(lastLoad + NEXT_LAUNCH_AFTER_LOAD_MS - performance.now());
-    const nextStarted = startNext().catch(() => undefined);
     const pages = {} as Record<MeasuredPage, PageSample>;
     for (const name of order) {
       await sleep(must(loadedAt.get(name), name) + WINDOW_AFTER_LOAD_MS - performance.now());
@@ -357,10 +346,10 @@ async function measureRun(
       };
     }
     const sample: RunSample = { run, variant, position, pages };
-    if (variant === 'ours') {
-      await nextStarted;
-      await measureInteractions(browser, tabs, sample);
-    }
+    if (variant === 'ours') await measureInteractions(browser, tabs, sample);
+    // The next run's browser starts only now: its start-up, on two cores, would otherwise slow this run's
+    // pages in their window (wall time) or ours' paste and popup.
+    startNext().catch(() => undefined);
     return sample;
   } finally {
     // Closing overlaps the next launch; nothing is measured meanwhile.
