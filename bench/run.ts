@@ -381,14 +381,7 @@ async function measureInteractions(
     };
   }
   sample.firstRead = firstRead;
-  const pasted = (await checkout.page.evaluate(
-    pasteToHintScript({
-      code: PASTED_CODE,
-      inputSelector: PROMO_INPUT,
-      hostSelector: HINT_HOST,
-      timeoutMs: 2000,
-    }),
-  )) as { ms?: number; error?: string };
+  const pasted = await pasteCode(checkout.page, 2000);
   sample.pasteToHintMs = pasted.ms ?? null;
   if (pasted.error) note(`paste-to-hint (run ${sample.run}): ${pasted.error}`);
 
@@ -442,6 +435,13 @@ async function popupReadyAt(popup: Page): Promise<number | null> {
   return null;
 }
 
+/** Pastes our test code into the checkout's promo field; the time until the hint is visible, or why not. */
+function pasteCode(page: Page, timeoutMs: number): Promise<{ ms?: number; error?: string }> {
+  return page.evaluate(
+    pasteToHintScript({ code: PASTED_CODE, inputSelector: PROMO_INPUT, hostSelector: HINT_HOST, timeoutMs }),
+  ) as Promise<{ ms?: number; error?: string }>;
+}
+
 /** The shopper's pointer crosses the page (real input events, through CDP), as before any paste. */
 async function shopperMovesOver(page: Page): Promise<void> {
   await page.mouse.move(300, 200);
@@ -462,14 +462,7 @@ async function measureColdPastes(oursDir: string): Promise<(number | null)[]> {
       const page = await browser.context.newPage();
       await page.goto(URLS.checkout, { waitUntil: 'load' });
       await sleep(WINDOW_AFTER_LOAD_MS);
-      const pasted = (await page.evaluate(
-        pasteToHintScript({
-          code: PASTED_CODE,
-          inputSelector: PROMO_INPUT,
-          hostSelector: HINT_HOST,
-          timeoutMs: 2000,
-        }),
-      )) as { ms?: number };
+      const pasted = await pasteCode(page, 2000);
       samples.push(pasted.ms ?? null);
     } finally {
       await browser.close();
@@ -528,14 +521,7 @@ async function checkInjectionAndTrace(oursDir: string): Promise<InjectionAndTrac
     await shopperMovesOver(page);
     await shopperMovesOver(second);
     await sleep(FIRST_MOVE_BEFORE_PASTE_MS);
-    const pasted = (await second.evaluate(
-      pasteToHintScript({
-        code: PASTED_CODE,
-        inputSelector: PROMO_INPUT,
-        hostSelector: HINT_HOST,
-        timeoutMs: 1000,
-      }),
-    )) as { ms?: number };
+    const pasted = await pasteCode(second, 1000);
     // Up to the hint, plus a little: the storm that follows must not blur the paste's picture.
     const pasteWindowMs = (pasted.ms ?? 300) + 20;
     await sleep(300);
@@ -591,14 +577,7 @@ async function profileContentScript(sourceMappedDir: string): Promise<ProfileAtt
     await shopperMovesOver(cartPage);
     await shopperMovesOver(checkoutPage);
     await sleep(FIRST_MOVE_BEFORE_PASTE_MS);
-    await checkoutPage.evaluate(
-      pasteToHintScript({
-        code: PASTED_CODE,
-        inputSelector: PROMO_INPUT,
-        hostSelector: HINT_HOST,
-        timeoutMs: 1000,
-      }),
-    );
+    await pasteCode(checkoutPage, 1000);
     await cartPage.evaluate(mutationStormScript({ count: 1000, durationMs: 1000 }));
     await sleep(500);
     const profiles = [];
