@@ -35,7 +35,7 @@ export function listenEarly(
     doc.addEventListener(
       type,
       (event) => {
-        if (events.length < EARLY_EVENT_LIMIT) events.push(fieldEvent(event));
+        if (events.length < EARLY_EVENT_LIMIT) events.push(withoutTypedText(fieldEvent(event)));
         engage();
       },
       options,
@@ -45,9 +45,25 @@ export function listenEarly(
   const early: EarlyListener = {
     takeOver() {
       listening.abort();
-      return { events: events.splice(0), engaged };
+      // What a field holds is read now, at the hand-over, rather than kept from each keystroke.
+      return { events: events.splice(0).map(withTextNow), engaged };
     },
   };
   world[EARLY_GLOBAL] = early;
   return early;
+}
+
+/**
+ * This script keeps no typed text: the events it sees may be in any field of the page (an address, a card
+ * number) before anyone knows which one is the promo field. A paste keeps its clipboard text (readable
+ * only during the event) unless it went into a password field.
+ */
+function withoutTypedText(event: FieldEvent): FieldEvent {
+  const target = event.target as HTMLInputElement | null;
+  const secret = event.type === 'paste' && target?.type === 'password';
+  return event.type === 'input' || secret ? { ...event, text: '' } : event;
+}
+
+function withTextNow(event: FieldEvent): FieldEvent {
+  return event.type === 'input' ? fieldEvent({ type: 'input', target: event.target } as Event) : event;
 }

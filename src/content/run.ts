@@ -109,6 +109,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
 
   let cancelRead: (() => void) | null = null;
   let cancelFirstRead: (() => void) | null = null;
+  let watching = false;
   // The last read sent, and its key once one was needed: a page that never changes never pays for a key.
   let lastPage: PageRead | null = null;
   let lastKey: string | null = null;
@@ -147,7 +148,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
   function take(trigger: SnapshotTrigger): PageRead | null {
     cancelRead?.();
     cancelRead = null;
-    if (!lastPage) watchPage();
+    if (!watching) watchPage();
     const pageChange = trigger === 'mutation';
     if (trigger !== 'load' && !pageChange) linesWanted = true;
     stats.extractions++;
@@ -238,6 +239,7 @@ export function startContentScript(options: ContentScriptOptions): ContentScript
    * and the first read will see them.
    */
   function watchPage(): void {
+    watching = true;
     cancelFirstRead?.();
     cancelFirstRead = null;
     const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((records) => {

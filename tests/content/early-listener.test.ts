@@ -48,7 +48,7 @@ describe('the small content script', () => {
     expect(page.early.takeOver()).toEqual({ events: [], engaged: true });
   });
 
-  it('keeps a paste and what the field then held, in order, for the main script to take over', () => {
+  it('keeps a paste, and hands over what the field holds then, in order, for the main script', () => {
     const page = start();
     const data = new page.window.DataTransfer();
     data.setData('text/plain', 'SAVE18');
@@ -57,15 +57,32 @@ describe('the small content script', () => {
     );
     page.input.value = 'SAVE18';
     page.fire(new page.window.Event('input', { bubbles: true }) as unknown as Event);
-    // Typed on after: the event keeps the value it was fired with.
-    page.input.value = 'SAVE18X';
     expect(page.askForMain).toHaveBeenCalledTimes(1);
+    // Typed on before the hand-over: the field's value then is what counts.
+    page.input.value = 'SAVE18X';
     const handed = page.early.takeOver();
     expect(handed.engaged).toBe(true);
     expect(handed.events).toEqual([
       { type: 'paste', target: page.input, text: 'SAVE18' },
-      { type: 'input', target: page.input, text: 'SAVE18' },
+      { type: 'input', target: page.input, text: 'SAVE18X' },
     ]);
+  });
+
+  it("hands over no paste into a password field, and a field's text as it is then, not as typed before", () => {
+    const page = start();
+    const secret = page.document.createElement('input');
+    secret.type = 'password';
+    page.document.body.append(secret);
+    const data = new page.window.DataTransfer();
+    data.setData('text/plain', 'hunter2');
+    page.fire(
+      new page.window.ClipboardEvent('paste', { clipboardData: data, bubbles: true }) as unknown as Event,
+      secret,
+    );
+    page.input.value = '4111 1111 1111 1111';
+    page.fire(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    page.input.value = '';
+    expect(JSON.stringify(page.early.takeOver().events.map((event) => event.text))).toBe('["",""]');
   });
 
   it('stops listening once taken over, and keeps at most a bounded number of events', () => {
