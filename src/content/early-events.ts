@@ -31,6 +31,11 @@ export const EARLY_EVENT_LIMIT = 50;
 /** The field events that matter, in the capture phase: AliExpress re-renders the field's nodes. */
 export const FIELD_EVENT_TYPES = ['paste', 'input', 'click'] as const;
 
+/** What a field holds now ('' for anything without a value). */
+export function fieldValue(target: EventTarget | null): string {
+  return String((target as HTMLInputElement | null)?.value ?? '');
+}
+
 /** A DOM event as a `FieldEvent`. */
 export function fieldEvent(event: Event): FieldEvent {
   const type = event.type as FieldEvent['type'];
@@ -39,7 +44,7 @@ export function fieldEvent(event: Event): FieldEvent {
     type === 'paste'
       ? ((event as ClipboardEvent).clipboardData?.getData('text') ?? '')
       : type === 'input'
-        ? String((target as HTMLInputElement | null)?.value ?? '')
+        ? fieldValue(target)
         : '';
   return { type, target, text };
 }

@@ -8,6 +8,7 @@ import {
   ENGAGEMENT_EVENTS,
   FIELD_EVENT_TYPES,
   fieldEvent,
+  fieldValue,
   type EarlyListener,
   type FieldEvent,
 } from './early-events.ts';
@@ -65,5 +66,5 @@ function withoutTypedText(event: FieldEvent): FieldEvent {
 }
 
 function withTextNow(event: FieldEvent): FieldEvent {
-  return event.type === 'input' ? fieldEvent({ type: 'input', target: event.target } as Event) : event;
+  return event.type === 'input' ? { ...event, text: fieldValue(event.target) } : event;
 }

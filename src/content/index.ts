@@ -7,19 +7,16 @@
 import { CONTENT_TO_BACKGROUND } from '../shared/message-names.ts';
 import { EARLY_GLOBAL } from './early-events.ts';
 import { listenEarly } from './early-listener.ts';
-
-interface Runtime {
-  sendMessage(message: unknown): Promise<unknown>;
-}
+import { runtimeApi } from './messaging.ts';
 
 const world = globalThis as Record<string, unknown>;
-// The main script may be there already (the background read a payment result first): then it listens.
+// The main script may be running already (the background read a payment result first): then this one
+// has nothing to listen for.
 if (world[EARLY_GLOBAL] === undefined) {
   listenEarly(world, document, () => {
-    const api = world as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
     // No reply is needed. An extension reloaded meanwhile ("context invalidated") leaves the page as it was.
     Promise.resolve()
-      .then(() => (api.browser ?? api.chrome)?.runtime?.sendMessage({ type: CONTENT_TO_BACKGROUND.wake }))
+      .then(() => runtimeApi()?.sendMessage({ type: CONTENT_TO_BACKGROUND.wake }))
       .catch(() => undefined);
   });
 }

@@ -10,8 +10,9 @@ import { EARLY_GLOBAL, type EarlyListener } from './early-events.ts';
 import { extensionSender } from './messaging.ts';
 import { startContentScript } from './run.ts';
 
-const world = globalThis as { __pcdStats?: object } & Record<string, unknown>;
-if (!world.__pcdStats) {
+const world = globalThis as Record<string, unknown>;
+// null: this script is running already (see the end).
+if (world[EARLY_GLOBAL] !== null) {
   const early = world[EARLY_GLOBAL] as EarlyListener | undefined;
   // The counters, for the benchmark's mutation storm: this is the isolated world, the page cannot see them.
   world.__pcdStats = startContentScript({

@@ -11,7 +11,8 @@ interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;
 }
 
-function runtimeApi(): RuntimeLike | undefined {
+/** The extension's runtime API in this isolated world: Firefox's `browser` or Chrome's `chrome`. */
+export function runtimeApi(): RuntimeLike | undefined {
   const api = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
   return api.browser?.runtime ?? api.chrome?.runtime;
 }

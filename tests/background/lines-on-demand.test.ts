@@ -54,6 +54,7 @@ describe('the background reads the tab', () => {
     completeLoading(harness, 7, CHECKOUT_URL);
     completeLoading(harness, 8, CART_URL);
     await harness.service.onTabComplete(7, CHECKOUT_URL);
+    expect(harness.browser.injected).toEqual([]);
     expect(harness.browser.executed).toEqual([]);
     expect(storedSnapshot(harness, 7)).toBeNull();
   });
